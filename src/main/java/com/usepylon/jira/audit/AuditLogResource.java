@@ -1,0 +1,38 @@
+package com.usepylon.jira.audit;
+
+import com.usepylon.jira.paging.Cursor;
+import com.usepylon.jira.paging.Page;
+import com.usepylon.jira.tenant.CurrentPylonCaller;
+import com.usepylon.jira.tenant.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The organization's history of changes to its Jira settings, newest first. */
+@Path("/api/v1/jira/audit-log")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditLogResource {
+
+    private final AuditLog audit;
+    private final CurrentPylonCaller caller;
+
+    public AuditLogResource(AuditLog audit, CurrentPylonCaller caller) {
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public Page<AuditEntry> list(
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return audit.history(caller.get().organizationId(), Cursor.parse(cursor), limit);
+    }
+}

@@ -1,0 +1,204 @@
+package com.usepylon.jira.connection;
+
+import com.usepylon.jira.audit.Actor;
+import com.usepylon.jira.audit.AuditAction;
+import com.usepylon.jira.audit.AuditLog;
+import com.usepylon.jira.forge.ForgeSite;
+import com.usepylon.jira.platform.Database;
+import com.usepylon.jira.problem.ProblemException;
+import com.usepylon.jira.problem.ProblemType;
+import com.usepylon.jira.tenant.Organizations;
+import com.usepylon.jira.tenant.PylonCaller;
+import com.usepylon.jira.token.ConfigurationTokens;
+import com.usepylon.jira.token.RedeemedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Links Jira sites to Pylon organizations and clears those links, from either side. One site links
+ * to at most one organization and one organization to at most one site; the database enforces it,
+ * so the rule holds across replicas and concurrent requests.
+ */
+@ApplicationScoped
+public class Connections {
+
+    private static final String SELECT = """
+            select c.*, o.name as organization_name
+            from jira_connection c join organization o on o.id = c.organization_id
+            """;
+
+    private final Database database;
+    private final ConfigurationTokens tokens;
+    private final Organizations organizations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Connections(Database database, ConfigurationTokens tokens, Organizations organizations,
+            AuditLog audit, Clock clock) {
+        this.database = database;
+        this.tokens = tokens;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The organization's connection as the Pylon settings modal shows it. */
+    public ConnectionView view(UUID organizationId) {
+        ConnectionView.PendingToken pending = tokens.liveTokenExpiry(organizationId)
+                .map(ConnectionView.PendingToken::new).orElse(null);
+        return latestForOrganization(organizationId)
+                .map(link -> new ConnectionView(organizationId,
+                        link.isLive() ? ConnectionStatus.CONNECTED : ConnectionStatus.DISCONNECTED,
+                        new ConnectionView.Site(link.cloudId(), link.siteUrl(), link.siteName()),
+                        link.connectedAt(), link.connectedBy(), link.disconnectedAt(), link.disconnectedBy(),
+                        link.disconnectReason(), pending))
+                .orElseGet(() -> new ConnectionView(organizationId, ConnectionStatus.NOT_CONNECTED, null, null,
+                        null, null, null, null, pending));
+    }
+
+    /** The live link of a Jira site, if it has one. */
+    public Optional<JiraConnection> liveForSite(String cloudId) {
+        return database.findOne(SELECT + "where c.cloud_id = ? and c.disconnected_at is null",
+                Connections::connection, cloudId);
+    }
+
+    /**
+     * Redeems a configuration token and links the calling site to its organization. Relinking a site
+     * to the organization it is already linked to succeeds and uses up the token.
+     */
+    @Transactional
+    public JiraConnection link(ForgeSite site, UUID organizationId, String configurationToken,
+            SiteDetails details) {
+        RedeemedToken token = tokens.redeem(organizationId, configurationToken, site.cloudId());
+
+        Optional<JiraConnection> siteLink = liveForSite(site.cloudId());
+        if (siteLink.isPresent()) {
+            return keepOrRefuse(siteLink.get(), organizationId);
+        }
+        liveForOrganization(organizationId).ifPresent(other -> {
+            throw organizationTaken(other);
+        });
+
+        JiraConnection link = insert(site, token, details)
+                .orElseThrow(() -> siteTaken(liveForSite(site.cloudId()).orElseThrow()));
+        audit.record(organizationId, site.cloudId(), Actor.jira(site.accountId(), site.cloudId()),
+                AuditAction.SITE_LINKED, siteDetails(link, token));
+        return link;
+    }
+
+    /** A Pylon admin disconnects the organization's site. Does nothing if none is linked. */
+    @Transactional
+    public void clearFromPylon(PylonCaller caller) {
+        organizations.lock(caller.organizationId());
+        liveForOrganization(caller.organizationId()).ifPresent(link -> disconnect(link,
+                Actor.pylonUser(caller.userId()), DisconnectReason.CLEARED_IN_PYLON));
+    }
+
+    /**
+     * The Jira side clears the site's installation, or the app was uninstalled. Idempotent.
+     *
+     * @return the link that was cleared, if the site had one
+     */
+    @Transactional
+    public Optional<JiraConnection> clearFromJira(ForgeSite site, DisconnectReason reason) {
+        Optional<JiraConnection> live = liveForSite(site.cloudId());
+        live.ifPresent(link -> {
+            organizations.lock(link.organizationId());
+            disconnect(link, Actor.jira(site.accountId(), site.cloudId()), reason);
+        });
+        return live;
+    }
+
+    private JiraConnection keepOrRefuse(JiraConnection existing, UUID organizationId) {
+        if (!existing.organizationId().equals(organizationId)) {
+            throw siteTaken(existing);
+        }
+        return existing;
+    }
+
+    private Optional<JiraConnection> liveForOrganization(UUID organizationId) {
+        return database.findOne(SELECT + "where c.organization_id = ? and c.disconnected_at is null",
+                Connections::connection, organizationId);
+    }
+
+    private Optional<JiraConnection> latestForOrganization(UUID organizationId) {
+        return database.findOne(SELECT + "where c.organization_id = ? order by c.connected_at desc limit 1",
+                Connections::connection, organizationId);
+    }
+
+    /** Inserts the link unless a concurrent request linked the site first (the unique index decides). */
+    private Optional<JiraConnection> insert(ForgeSite site, RedeemedToken token, SiteDetails details) {
+        UUID id = UUID.randomUUID();
+        int inserted = database.update("""
+                insert into jira_connection (id, organization_id, cloud_id, installation_id, api_base_url, site_url,
+                                             site_name, configuration_token_id, connected_at, connected_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""",
+                id, token.organizationId(), site.cloudId(), site.installationId(), site.apiBaseUrl(),
+                details.url(), details.name(), token.tokenId(), clock.instant(),
+                Optional.ofNullable(site.accountId()).orElse(site.cloudId()));
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return database.findOne(SELECT + "where c.id = ?", Connections::connection, id);
+    }
+
+    private void disconnect(JiraConnection link, Actor actor, DisconnectReason reason) {
+        database.update("""
+                update jira_connection set disconnected_at = ?, disconnected_by = ?, disconnect_reason = ?
+                where id = ? and disconnected_at is null""",
+                clock.instant(), actor.id(), reason, link.id());
+        audit.record(link.organizationId(), link.cloudId(), actor, AuditAction.CONNECTION_CLEARED,
+                Map.of("reason", reason.name()));
+    }
+
+    private static Map<String, Object> siteDetails(JiraConnection link, RedeemedToken token) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tokenId", token.tokenId());
+        details.put("installationId", link.installationId());
+        Optional.ofNullable(link.siteUrl()).ifPresent(url -> details.put("siteUrl", url));
+        Optional.ofNullable(link.siteName()).ifPresent(name -> details.put("siteName", name));
+        return details;
+    }
+
+    private static ProblemException siteTaken(JiraConnection existing) {
+        return new ProblemException(ProblemType.SITE_ALREADY_LINKED, "This Jira site is already linked to the"
+                + " Pylon organization '" + existing.organizationName() + "'. To link it to another organization,"
+                + " first clear that installation: choose Clear installation on this page, or ask a Pylon admin of '"
+                + existing.organizationName() + "' to disconnect Jira in Pylon under Settings > Integrations >"
+                + " Jira. Then generate a new configuration token; this one was not used up.");
+    }
+
+    private static ProblemException organizationTaken(JiraConnection existing) {
+        String site = Optional.ofNullable(existing.siteUrl()).orElse("cloud id " + existing.cloudId());
+        return new ProblemException(ProblemType.ORGANIZATION_ALREADY_LINKED, "This Pylon organization is already"
+                + " linked to another Jira site (" + site + "). A Pylon admin must first disconnect it in Pylon"
+                + " under Settings > Integrations > Jira, or a Jira admin of that site must clear the"
+                + " installation there. Then paste a new configuration token; this one was not used up.");
+    }
+
+    private static JiraConnection connection(ResultSet row) throws SQLException {
+        String reason = row.getString("disconnect_reason");
+        return new JiraConnection(
+                row.getObject("id", UUID.class),
+                row.getObject("organization_id", UUID.class),
+                row.getString("organization_name"),
+                row.getString("cloud_id"),
+                row.getString("installation_id"),
+                row.getString("api_base_url"),
+                row.getString("site_url"),
+                row.getString("site_name"),
+                Database.instant(row, "connected_at"),
+                row.getString("connected_by"),
+                Database.instant(row, "disconnected_at"),
+                row.getString("disconnected_by"),
+                reason == null ? null : DisconnectReason.valueOf(reason));
+    }
+}

@@ -1,0 +1,54 @@
+package com.usepylon.jira.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Thrown anywhere in the service to answer the caller with a problem document. Services throw it
+ * for every expected failure; {@link ProblemMappers} turns it into the response.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final String detail;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    public ProblemException(ProblemType type, String detail) {
+        super(type.uri() + ": " + detail, null, false, false);
+        this.type = type;
+        this.detail = detail;
+    }
+
+    /** Adds a member to the problem document, such as the list of offending ids. */
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    /** Adds a response header, such as {@code Retry-After}. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(ProblemType.NOT_FOUND, detail);
+    }
+}

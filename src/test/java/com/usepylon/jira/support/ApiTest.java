@@ -1,0 +1,90 @@
+package com.usepylon.jira.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Base of the API tests. Every response is checked against {@code openapi.yaml}; a response the
+ * contract does not describe fails the test. Requests are not checked, so tests can send bad ones.
+ */
+@QuarkusTestResource(TestEnvironment.class)
+public abstract class ApiTest {
+
+    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(Path.of("openapi.yaml").toUri().toString())
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    @Inject
+    protected TestClock clock;
+
+    @BeforeAll
+    static void checkEveryResponseAgainstTheContract() {
+        RestAssured.filters(CONTRACT);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    protected static UUID newOrganization() {
+        return UUID.randomUUID();
+    }
+
+    protected static String newSite() {
+        return UUID.randomUUID().toString();
+    }
+
+    protected static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    protected static RequestSpecification asAdmin(UUID organizationId) {
+        return as(Tokens.pylon("admin", organizationId));
+    }
+
+    protected static RequestSpecification asMember(UUID organizationId) {
+        return as(Tokens.pylon("member", organizationId));
+    }
+
+    protected static RequestSpecification asSite(String cloudId) {
+        return as(Tokens.forge(cloudId));
+    }
+
+    /** Generates a configuration token as an admin of the organization. */
+    protected static String issueToken(UUID organizationId) {
+        return asAdmin(organizationId).post("/api/v1/jira/configuration-tokens")
+                .then().statusCode(201).extract().path("token");
+    }
+
+    protected static Response register(String cloudId, UUID organizationId, String token) {
+        return asSite(cloudId).contentType(ContentType.JSON)
+                .body(Map.of("organizationId", organizationId.toString(), "configurationToken", token,
+                        "siteUrl", "https://" + cloudId.substring(0, 8) + ".atlassian.net",
+                        "siteName", "Site " + cloudId.substring(0, 8)))
+                .put("/atlassian/v1/registration");
+    }
+
+    /** Links a fresh token's organization to the site and checks that it worked. */
+    protected static void link(String cloudId, UUID organizationId) {
+        register(cloudId, organizationId, issueToken(organizationId)).then().statusCode(200);
+    }
+}

@@ -1,14 +1,11 @@
 package com.usepylon.jira.audit;
 
-import com.usepylon.jira.paging.Cursor;
 import com.usepylon.jira.paging.Page;
+import com.usepylon.jira.paging.PageRequest;
 import com.usepylon.jira.tenant.CurrentPylonCaller;
 import com.usepylon.jira.tenant.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,8 +28,9 @@ public class AuditLogResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     public Page<AuditEntry> list(
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") @Size(max = 200) String cursor) {
-        return audit.history(caller.get().organizationId(), Cursor.parse(cursor), limit);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return audit.history(caller.get().organizationId(), page.cursor(), page.limit());
     }
 }

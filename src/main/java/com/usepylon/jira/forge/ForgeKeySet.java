@@ -81,7 +81,9 @@ public class ForgeKeySet implements VerificationKeyResolver {
     }
 
     private boolean mayRefetch(Snapshot current) {
-        return !current.fetchedAt().plus(config.jwksMinRefetchInterval()).isAfter(clock.instant());
+        Duration sinceFetch = Duration.between(current.fetchedAt(), clock.instant());
+        // A clock that moved backwards must not block refetching until it catches up again.
+        return sinceFetch.isNegative() || sinceFetch.compareTo(config.jwksMinRefetchInterval()) >= 0;
     }
 
     private synchronized Snapshot refetch(Snapshot seen) {

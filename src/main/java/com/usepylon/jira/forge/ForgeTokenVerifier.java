@@ -61,7 +61,9 @@ public class ForgeTokenVerifier {
         try {
             return consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
-            LOG.debugf("Rejected a Forge Invocation Token: %s", e.getMessage());
+            // Only the error codes: jose4j's messages quote the token itself.
+            LOG.debugf("Rejected a Forge Invocation Token, jose4j error codes %s",
+                    e.getErrorDetails().stream().map(error -> error.getErrorCode()).toList());
             throw rejected();
         }
     }

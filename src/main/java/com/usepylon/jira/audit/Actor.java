@@ -19,6 +19,8 @@ public record Actor(Type type, String id) {
         SYSTEM
     }
 
+    public static final Actor SERVICE = new Actor(Type.SYSTEM, null);
+
     public static Actor pylonUser(String userId) {
         return new Actor(Type.PYLON_USER, userId);
     }

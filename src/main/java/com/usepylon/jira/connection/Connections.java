@@ -4,14 +4,20 @@ import com.usepylon.jira.audit.Actor;
 import com.usepylon.jira.audit.AuditAction;
 import com.usepylon.jira.audit.AuditLog;
 import com.usepylon.jira.forge.ForgeSite;
+import com.usepylon.jira.jiraclient.SystemTokens;
 import com.usepylon.jira.platform.Database;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
+import com.usepylon.jira.project.CatalogueSite;
+import com.usepylon.jira.project.ProjectCatalogue;
+import com.usepylon.jira.project.SiteLinked;
+import com.usepylon.jira.tenant.OrganizationChanged;
 import com.usepylon.jira.tenant.Organizations;
 import com.usepylon.jira.tenant.PylonCaller;
 import com.usepylon.jira.token.ConfigurationTokens;
 import com.usepylon.jira.token.RedeemedToken;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,15 +43,24 @@ public class Connections {
     private final Database database;
     private final ConfigurationTokens tokens;
     private final Organizations organizations;
+    private final ProjectCatalogue catalogue;
     private final AuditLog audit;
+    private final Event<SiteLinked> linked;
+    private final Event<OrganizationChanged> changed;
+    private final SystemTokens systemTokens;
     private final Clock clock;
 
     public Connections(Database database, ConfigurationTokens tokens, Organizations organizations,
-            AuditLog audit, Clock clock) {
+            ProjectCatalogue catalogue, AuditLog audit, Event<SiteLinked> linked, Event<OrganizationChanged> changed,
+            SystemTokens systemTokens, Clock clock) {
         this.database = database;
         this.tokens = tokens;
         this.organizations = organizations;
+        this.catalogue = catalogue;
         this.audit = audit;
+        this.linked = linked;
+        this.changed = changed;
+        this.systemTokens = systemTokens;
         this.clock = clock;
     }
 
@@ -54,13 +69,29 @@ public class Connections {
         ConnectionView.PendingToken pending = tokens.liveTokenExpiry(organizationId)
                 .map(ConnectionView.PendingToken::new).orElse(null);
         return latestForOrganization(organizationId)
-                .map(link -> new ConnectionView(organizationId,
-                        link.isLive() ? ConnectionStatus.CONNECTED : ConnectionStatus.DISCONNECTED,
-                        new ConnectionView.Site(link.cloudId(), link.siteUrl(), link.siteName()),
-                        link.connectedAt(), link.connectedBy(), link.disconnectedAt(), link.disconnectedBy(),
-                        link.disconnectReason(), pending))
+                .map(link -> link.isLive() ? connected(link, pending) : disconnected(link, pending))
                 .orElseGet(() -> new ConnectionView(organizationId, ConnectionStatus.NOT_CONNECTED, null, null,
-                        null, null, null, null, pending));
+                        null, null, null, null, null, pending, null, null, null));
+    }
+
+    private ConnectionView connected(JiraConnection link, ConnectionView.PendingToken pending) {
+        CatalogueSite site = new CatalogueSite(link.organizationId(), link.cloudId());
+        ConnectionView.Attention attention = link.attentionReason() == null ? null
+                : new ConnectionView.Attention(link.attentionReason(), link.attentionSince());
+        return new ConnectionView(link.organizationId(), ConnectionStatus.CONNECTED, site(link), link.connectedAt(),
+                link.connectedBy(), null, null, null, attention, pending,
+                catalogue.defaultProject(site).orElse(null), catalogue.counts(site),
+                new ConnectionView.Catalogue(link.catalogueSyncedAt(), link.catalogueSyncError()));
+    }
+
+    private static ConnectionView disconnected(JiraConnection link, ConnectionView.PendingToken pending) {
+        return new ConnectionView(link.organizationId(), ConnectionStatus.DISCONNECTED, site(link),
+                link.connectedAt(), link.connectedBy(), link.disconnectedAt(), link.disconnectedBy(),
+                link.disconnectReason(), null, pending, null, null, null);
+    }
+
+    private static ConnectionView.Site site(JiraConnection link) {
+        return new ConnectionView.Site(link.cloudId(), link.siteUrl(), link.siteName());
     }
 
     /** The live link of a Jira site, if it has one. */
@@ -80,7 +111,9 @@ public class Connections {
 
         Optional<JiraConnection> siteLink = liveForSite(site.cloudId());
         if (siteLink.isPresent()) {
-            return keepOrRefuse(siteLink.get(), organizationId);
+            JiraConnection kept = keepOrRefuse(siteLink.get(), organizationId);
+            linked.fire(new SiteLinked(organizationId, site.cloudId()));
+            return kept;
         }
         liveForOrganization(organizationId).ifPresent(other -> {
             throw organizationTaken(other);
@@ -90,6 +123,8 @@ public class Connections {
                 .orElseThrow(() -> siteTaken(liveForSite(site.cloudId()).orElseThrow()));
         audit.record(organizationId, site.cloudId(), Actor.jira(site.accountId(), site.cloudId()),
                 AuditAction.SITE_LINKED, siteDetails(link, token));
+        linked.fire(new SiteLinked(organizationId, site.cloudId()));
+        changed.fire(new OrganizationChanged(organizationId));
         return link;
     }
 
@@ -157,6 +192,10 @@ public class Connections {
                 clock.instant(), actor.id(), reason, link.id());
         audit.record(link.organizationId(), link.cloudId(), actor, AuditAction.CONNECTION_CLEARED,
                 Map.of("reason", reason.name()));
+        // The site's Jira credentials are of no use to Pylon any more; the app sends fresh ones with its
+        // next call if the site is linked again.
+        systemTokens.forget(link.cloudId());
+        changed.fire(new OrganizationChanged(link.organizationId()));
     }
 
     private static Map<String, Object> siteDetails(JiraConnection link, RedeemedToken token) {
@@ -199,6 +238,10 @@ public class Connections {
                 row.getString("connected_by"),
                 Database.instant(row, "disconnected_at"),
                 row.getString("disconnected_by"),
-                reason == null ? null : DisconnectReason.valueOf(reason));
+                reason == null ? null : DisconnectReason.valueOf(reason),
+                row.getString("attention_reason"),
+                Database.instant(row, "attention_since"),
+                Database.instant(row, "catalogue_synced_at"),
+                row.getString("catalogue_sync_error"));
     }
 }

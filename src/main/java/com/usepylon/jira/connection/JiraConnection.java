@@ -17,7 +17,11 @@ public record JiraConnection(
         String connectedBy,
         Instant disconnectedAt,
         String disconnectedBy,
-        DisconnectReason disconnectReason) {
+        DisconnectReason disconnectReason,
+        String attentionReason,
+        Instant attentionSince,
+        Instant catalogueSyncedAt,
+        String catalogueSyncError) {
 
     public boolean isLive() {
         return disconnectedAt == null;

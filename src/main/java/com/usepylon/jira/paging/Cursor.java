@@ -4,6 +4,7 @@ import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * An opaque position in a list. Clients pass back the {@code nextCursor} they were given and must
@@ -12,6 +13,7 @@ import java.util.Base64;
 public final class Cursor {
 
     private static final String VERSION = "v1:";
+    private static final String SEPARATOR = "\u0000";
     private static final Cursor START = new Cursor(null);
 
     private final String position;
@@ -26,6 +28,11 @@ public final class Cursor {
 
     public static Cursor of(long position) {
         return new Cursor(Long.toString(position));
+    }
+
+    /** A position made of several values, such as a project key and id. */
+    public static Cursor of(String... parts) {
+        return new Cursor(String.join(SEPARATOR, parts));
     }
 
     /** Reads a cursor sent by a client; a missing one means the first page. */
@@ -54,6 +61,18 @@ public final class Cursor {
         } catch (NumberFormatException e) {
             throw invalid();
         }
+    }
+
+    /** The values of a several-part position, or {@code whenStart} on the first page. */
+    public List<String> parts(List<String> whenStart, int expected) {
+        if (position == null) {
+            return whenStart;
+        }
+        List<String> parts = List.of(position.split(SEPARATOR, -1));
+        if (parts.size() != expected) {
+            throw invalid();
+        }
+        return parts;
     }
 
     public String encode() {

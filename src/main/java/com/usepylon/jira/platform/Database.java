@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Database {
+
+    private static final int BATCH_SIZE = 500;
 
     private final AgroalDataSource dataSource;
 
@@ -54,7 +58,7 @@ public class Database {
         if (rows.size() > 1) {
             throw new IllegalStateException("Expected at most one row, got " + rows.size() + " for: " + sql);
         }
-        return rows.stream().findFirst();
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /** Runs an insert, update or delete and returns the number of rows it touched. */
@@ -76,6 +80,24 @@ public class Database {
         }
     }
 
+    /** Runs one statement once per parameter row, in batches, and returns the rows touched in all. */
+    public int batch(String sql, List<Object[]> rows) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int touched = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                bind(connection, statement, rows.get(i));
+                statement.addBatch();
+                if ((i + 1) % BATCH_SIZE == 0 || i == rows.size() - 1) {
+                    touched += Arrays.stream(statement.executeBatch()).map(n -> Math.max(n, 0)).sum();
+                }
+            }
+            return touched;
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
@@ -84,13 +106,22 @@ public class Database {
     private static PreparedStatement prepare(Connection connection, String sql, Object... params)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, toJdbc(params[i]));
-        }
+        bind(connection, statement, params);
         return statement;
     }
 
-    private static Object toJdbc(Object value) {
+    private static void bind(Connection connection, PreparedStatement statement, Object[] params)
+            throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, toJdbc(connection, params[i]));
+        }
+    }
+
+    /** Collections become SQL text arrays, for {@code = any(?)}. */
+    private static Object toJdbc(Connection connection, Object value) throws SQLException {
+        if (value instanceof Collection<?> values) {
+            return connection.createArrayOf("text", values.stream().map(String::valueOf).toArray());
+        }
         if (value instanceof Instant instant) {
             return instant.atOffset(ZoneOffset.UTC);
         }

@@ -27,6 +27,9 @@ public class ProductionKeyGuard {
     static final String DEV_PYLON_KEY = "dev-keys/pylon-jwt-public.pem";
     static final String DEV_FORGE_JWKS = "dev-keys/forge-jwks.json";
     static final String DEV_APP_ID_MARKER = "00000000dev0";
+    static final String ENCRYPTION_KEY = "pylon.jira.encryption-key";
+    /** The dev profile's key in application.properties: published, so it protects nothing. */
+    static final String DEV_ENCRYPTION_KEY = "d5QLYeJNYQYXdBLKYnNdmoGzrEnteSkOi3z9nSKlviI=";
 
     void onStart(@Observes StartupEvent event) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
@@ -58,7 +61,21 @@ public class ProductionKeyGuard {
         if (appId.isBlank() || appId.contains(DEV_APP_ID_MARKER)) {
             problems.add("Set " + FORGE_APP_ID + " to the Atlassian app's id (ari:cloud:ecosystem::app/...).");
         }
+        encryptionKeyProblem(config).ifPresent(problems::add);
         return problems;
+    }
+
+    private static Optional<String> encryptionKeyProblem(Config config) {
+        String key = config.getOptionalValue(ENCRYPTION_KEY, String.class).orElse("").trim();
+        if (key.isEmpty()) {
+            return Optional.of("Set " + ENCRYPTION_KEY + " to a base64 AES-256 key; generate one with"
+                    + " `openssl rand -base64 32`.");
+        }
+        if (key.equals(DEV_ENCRYPTION_KEY)) {
+            return Optional.of(ENCRYPTION_KEY + " is the development key; generate a real one with"
+                    + " `openssl rand -base64 32`.");
+        }
+        return Optional.empty();
     }
 
     private static boolean isDevPylonKey(String pem) {

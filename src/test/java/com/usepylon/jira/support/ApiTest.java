@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +68,16 @@ public abstract class ApiTest {
 
     protected static RequestSpecification asSite(String cloudId) {
         return as(Tokens.forge(cloudId));
+    }
+
+    /** A call from the site that also carries a fresh system token, valid for an hour. */
+    protected static RequestSpecification asSiteWithSystemToken(String cloudId) {
+        return asSiteWithSystemToken(cloudId, Tokens.systemToken(Duration.ofHours(1)));
+    }
+
+    /** A call from the site that also carries the given system token ({@code X-Forge-Oauth-System}). */
+    protected static RequestSpecification asSiteWithSystemToken(String cloudId, String systemToken) {
+        return asSite(cloudId).header("X-Forge-Oauth-System", systemToken);
     }
 
     /** Generates a configuration token as an admin of the organization. */

@@ -55,9 +55,23 @@ public final class Tokens {
         claims.setClaim("app", Map.of(
                 "id", TestKeys.FORGE_APP_ID,
                 "installationId", "ari:cloud:ecosystem::installation/" + cloudId,
-                "apiBaseUrl", "https://api.atlassian.com/ex/jira/" + cloudId));
+                "apiBaseUrl", JiraStub.baseUrlFor(cloudId)));
         claims.setClaim("context", Map.of("cloudId", cloudId));
         return claims;
+    }
+
+    /**
+     * A stand-in for Atlassian's {@code X-Forge-Oauth-System} token: a signed JWT with an {@code exp}. Pylon
+     * reads only the {@code exp}; the signature is by a key nobody checks.
+     */
+    public static String systemToken(Duration validFor) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("https://auth.atlassian.com");
+        claims.setSubject("system-user-" + UUID.randomUUID());
+        claims.setGeneratedJwtId();
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().plus(validFor).getEpochSecond()));
+        return sign(claims, TestKeys.STRANGER, null);
     }
 
     public static String sign(JwtClaims claims, KeyPair keys, String kid) {

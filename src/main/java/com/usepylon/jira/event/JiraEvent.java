@@ -1,0 +1,56 @@
+package com.usepylon.jira.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.usepylon.jira.problem.ProblemException;
+import com.usepylon.jira.problem.ProblemType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Jira event as Pylon's Atlassian app forwards it, reduced to what the gate needs. The whole
+ * payload is kept for the downstream consumers.
+ *
+ * @param type Jira's {@code webhookEvent}, such as {@code jira:issue_created}
+ * @param timestamp Jira's {@code timestamp}, milliseconds since the epoch
+ * @param projectId {@code issue.fields.project.id}, or {@code project.id} for project-level events
+ * @param issueId {@code issue.id}, or empty
+ * @param commentId {@code comment.id}, or empty
+ */
+public record JiraEvent(String type, long timestamp, Optional<String> projectId, String issueId,
+        String commentId, String payload) {
+
+    private static final int MAX_TYPE_LENGTH = 100;
+    private static final int MAX_ID_LENGTH = 64;
+
+    /** Reads the fields the gate needs, or answers 400 naming every field that is wrong. */
+    public static JiraEvent from(JsonNode body) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        JsonNode type = body == null ? null : body.get("webhookEvent");
+        if (type == null || !type.isTextual() || type.asText().isBlank() || type.asText().length() > MAX_TYPE_LENGTH) {
+            errors.add(Map.of("field", "webhookEvent", "message", "must be a non-empty string of at most "
+                    + MAX_TYPE_LENGTH + " characters"));
+        }
+        JsonNode timestamp = body == null ? null : body.get("timestamp");
+        if (timestamp == null || !timestamp.canConvertToLong() || !timestamp.isIntegralNumber()) {
+            errors.add(Map.of("field", "timestamp", "message", "must be a whole number of milliseconds"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again: "
+                    + String.join(", ", errors.stream().map(error -> error.get("field")).toList()) + ".")
+                    .with("errors", errors);
+        }
+        Optional<String> projectId = id(body.at("/issue/fields/project/id")).or(() -> id(body.at("/project/id")));
+        return new JiraEvent(type.asText(), timestamp.asLong(), projectId, id(body.at("/issue/id")).orElse(""),
+                id(body.at("/comment/id")).orElse(""), body.toString());
+    }
+
+    /** Jira sends ids as strings or numbers; anything else, or anything too long, counts as absent. */
+    private static Optional<String> id(JsonNode node) {
+        if (node.isTextual() || node.isIntegralNumber()) {
+            return Optional.of(node.asText()).filter(id -> !id.isBlank() && id.length() <= MAX_ID_LENGTH);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,8 @@
+package com.usepylon.jira.project;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The project an admin picks as the default for new Jira tickets. */
+public record DefaultProjectChoice(@NotBlank @Size(max = 64) String projectId) {
+}

@@ -1,0 +1,58 @@
+package com.usepylon.jira.ticket;
+
+import com.usepylon.jira.platform.InvalidatingCache;
+import com.usepylon.jira.project.CatalogueSite;
+import com.usepylon.jira.project.DefaultProjectStatus;
+import com.usepylon.jira.project.ProjectCatalogue;
+import com.usepylon.jira.project.ProjectRef;
+import com.usepylon.jira.tenant.OrganizationChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.UUID;
+
+/**
+ * The ticket creation form's defaults, for other Pylon modules in-process and for
+ * {@code GET /api/v1/jira/ticket-defaults}.
+ *
+ * <p>Every ticket form asks for these, so answers are cached per organization. Any change to the
+ * organization's Jira settings fires {@link OrganizationChanged}, which drops the entry once the
+ * change has committed.
+ *
+ * <p>Known shortcoming: the cache lives in this replica only. Another replica's change does not
+ * reach it, so with several replicas a form may show old defaults until this replica changes the
+ * same organization or restarts.
+ */
+@ApplicationScoped
+public class TicketDefaultsService {
+
+    private static final int MAX_CACHED_ORGANIZATIONS = 100_000;
+
+    private final ProjectCatalogue catalogue;
+    private final InvalidatingCache<UUID, TicketDefaults> cache = new InvalidatingCache<>(MAX_CACHED_ORGANIZATIONS);
+
+    public TicketDefaultsService(ProjectCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** The defaults for the organization's ticket form. */
+    public TicketDefaults forOrganization(UUID organizationId) {
+        return cache.get(organizationId, this::load);
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) OrganizationChanged change) {
+        cache.invalidate(change.organizationId());
+    }
+
+    private TicketDefaults load(UUID organizationId) {
+        return catalogue.currentSite(organizationId).map(this::load).orElse(TicketDefaults.NOT_CONNECTED);
+    }
+
+    private TicketDefaults load(CatalogueSite site) {
+        ProjectRef defaultProject = catalogue.defaultProject(site)
+                .filter(DefaultProjectStatus::usable)
+                .map(chosen -> new ProjectRef(chosen.id(), chosen.key(), chosen.name()))
+                .orElse(null);
+        return new TicketDefaults(true, defaultProject, catalogue.usableProjects(site));
+    }
+}

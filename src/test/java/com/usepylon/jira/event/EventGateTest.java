@@ -1,0 +1,206 @@
+package com.usepylon.jira.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.usepylon.jira.platform.Database;
+import com.usepylon.jira.support.ApiTest;
+import com.usepylon.jira.support.Catalogues;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EventGateTest extends ApiTest {
+
+    private static final String EVENTS = "/atlassian/v1/events";
+
+    @Inject
+    Database database;
+
+    @Test
+    void eventFromAnEnabledProject_isProcessedIntoTheInbox_andCounted() {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(1));
+        Catalogues.enable(organization, Catalogues.id(0));
+
+        send(site, Catalogues.issueEvent("jira:issue_created", 1_700_000_000_000L, Catalogues.id(0), "501"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("processed"))
+                .body("reason", equalTo(null));
+
+        assertThat(inbox(site)).isEqualTo(1);
+        asMember(organization).queryParam("q", "P0").get("/api/v1/jira/projects").then()
+                .body("items[0].eventCount", equalTo(1))
+                .body("items[0].lastEventAt", notNullValue());
+    }
+
+    @Test
+    void theSameEventTwice_isProcessedOnce() {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(1));
+        Catalogues.enable(organization, Catalogues.id(0));
+        Map<String, Object> event = Catalogues.issueEvent("jira:issue_updated", 1_700_000_000_001L,
+                Catalogues.id(0), "502");
+
+        send(site, event).then().body("outcome", equalTo("processed"));
+        send(site, event).then().statusCode(200).body("outcome", equalTo("duplicate"));
+
+        assertThat(inbox(site)).isEqualTo(1);
+        asMember(organization).queryParam("q", "P0").get("/api/v1/jira/projects").then()
+                .body("items[0].eventCount", equalTo(1));
+    }
+
+    @Test
+    void eventsThatDifferInTimestampIssueOrComment_areDifferentEvents() {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(1));
+        Catalogues.enable(organization, Catalogues.id(0));
+        String project = Catalogues.id(0);
+
+        send(site, Catalogues.issueEvent("comment_created", 1L, project, "1")).then().body("outcome", equalTo("processed"));
+        send(site, Catalogues.issueEvent("comment_created", 2L, project, "1")).then().body("outcome", equalTo("processed"));
+        send(site, Catalogues.issueEvent("comment_created", 1L, project, "2")).then().body("outcome", equalTo("processed"));
+        send(site, Map.of("webhookEvent", "comment_created", "timestamp", 1L, "comment", Map.of("id", "9"),
+                "issue", Map.of("id", "1", "fields", Map.of("project", Map.of("id", project)))))
+                .then().body("outcome", equalTo("processed"));
+
+        assertThat(inbox(site)).isEqualTo(4);
+    }
+
+    @Test
+    void eventFromASiteThatIsNotLinked_isIgnored() {
+        send(newSite(), Catalogues.issueEvent("jira:issue_created", 1L, "1", "1"))
+                .then().statusCode(200)
+                .body("outcome", equalTo("ignored"))
+                .body("reason", equalTo("not_connected"));
+    }
+
+    @Test
+    void eventFromADisabledProject_isIgnored() {
+        String site = newSite();
+        Catalogues.connect(newOrganization(), site, Catalogues.projects(1));
+
+        send(site, Catalogues.issueEvent("jira:issue_created", 1L, Catalogues.id(0), "1"))
+                .then().body("outcome", equalTo("ignored")).body("reason", equalTo("project_not_enabled"));
+        assertThat(inbox(site)).isZero();
+    }
+
+    @Test
+    void eventFromAProjectNotInTheCatalogue_isIgnored() {
+        String site = newSite();
+        Catalogues.connect(newOrganization(), site, Catalogues.projects(1));
+
+        send(site, Catalogues.issueEvent("jira:issue_created", 1L, "424242", "1"))
+                .then().body("outcome", equalTo("ignored")).body("reason", equalTo("project_unknown"));
+        send(site, Map.of("webhookEvent", "jira:issue_created", "timestamp", 1L))
+                .then().body("outcome", equalTo("ignored")).body("reason", equalTo("project_unknown"));
+    }
+
+    @Test
+    void unsupportedEvent_isIgnored() {
+        String site = newSite();
+        Catalogues.connect(newOrganization(), site, Catalogues.projects(1));
+
+        send(site, Catalogues.issueEvent("jira:worklog_updated", 1L, Catalogues.id(0), "1"))
+                .then().body("outcome", equalTo("ignored")).body("reason", equalTo("unsupported_event"));
+    }
+
+    @Test
+    void accessBlockedEvent_blocksTheProject_andLaterEventsAreIgnored() {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(1));
+        Catalogues.enable(organization, Catalogues.id(0));
+
+        send(site, Map.of("webhookEvent", "app_access_to_objects_in_container_blocked", "timestamp", 5L,
+                "project", Map.of("id", Catalogues.id(0))))
+                .then().body("outcome", equalTo("processed"));
+
+        send(site, Catalogues.issueEvent("jira:issue_created", 6L, Catalogues.id(0), "1"))
+                .then().body("outcome", equalTo("ignored")).body("reason", equalTo("project_blocked"));
+        asMember(organization).get("/api/v1/jira/connection").then().body("projects.blocked", equalTo(1));
+        assertThat(inbox(site)).isZero();
+    }
+
+    @Test
+    void eventWithoutTypeOrTimestamp_isRejectedNamingTheFields() {
+        send(newSite(), Map.of("timestamp", "yesterday"))
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("webhookEvent", "timestamp")));
+    }
+
+    @Test
+    void eventAfterDisconnecting_isIgnored() {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(1));
+        Catalogues.enable(organization, Catalogues.id(0));
+        asAdmin(organization).delete("/api/v1/jira/connection").then().statusCode(204);
+
+        send(site, Catalogues.issueEvent("jira:issue_created", 1L, Catalogues.id(0), "1"))
+                .then().body("reason", equalTo("not_connected"));
+    }
+
+    @Test
+    void eventsRacingWithDisablingTheProject_areEachProcessedOrIgnored_neverLost() throws Exception {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(1));
+        Catalogues.enable(organization, Catalogues.id(0));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+
+        List<Future<String>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                long timestamp = i;
+                outcomes.add(pool.submit(() -> send(site, Catalogues.issueEvent("jira:issue_created", timestamp,
+                        Catalogues.id(0), "7")).then().statusCode(200).extract().<String>path("outcome")));
+                if (i == 20) {
+                    pool.submit(() -> asAdmin(organization).contentType(ContentType.JSON)
+                            .body(Map.of("disable", List.of(Catalogues.id(0)))).patch("/api/v1/jira/projects")
+                            .then().statusCode(200));
+                }
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            pool.shutdown();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            long processed = results.stream().filter("processed"::equals).count();
+            assertThat(results).allMatch(result -> result.equals("processed") || result.equals("ignored"));
+            assertThat(inbox(site)).isEqualTo(processed);
+            asMember(organization).queryParam("q", "P0").get("/api/v1/jira/projects").then()
+                    .body("items[0].eventCount", equalTo((int) processed));
+            send(site, Catalogues.issueEvent("jira:issue_created", 99L, Catalogues.id(0), "7"))
+                    .then().body("reason", equalTo("project_not_enabled"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Response send(String site, Map<String, Object> event) {
+        return asSite(site).contentType(ContentType.JSON).body(event).post(EVENTS);
+    }
+
+    private long inbox(String site) {
+        return database.findOne("select count(*) from event_inbox where cloud_id = ?", row -> row.getLong(1), site)
+                .orElseThrow();
+    }
+}

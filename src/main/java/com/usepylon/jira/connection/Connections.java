@@ -5,6 +5,7 @@ import com.usepylon.jira.audit.AuditAction;
 import com.usepylon.jira.audit.AuditLog;
 import com.usepylon.jira.forge.ForgeSite;
 import com.usepylon.jira.jiraclient.SystemTokens;
+import com.usepylon.jira.ops.OpsMetrics;
 import com.usepylon.jira.platform.Database;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
@@ -48,11 +49,12 @@ public class Connections {
     private final Event<SiteLinked> linked;
     private final Event<OrganizationChanged> changed;
     private final SystemTokens systemTokens;
+    private final OpsMetrics metrics;
     private final Clock clock;
 
     public Connections(Database database, ConfigurationTokens tokens, Organizations organizations,
             ProjectCatalogue catalogue, AuditLog audit, Event<SiteLinked> linked, Event<OrganizationChanged> changed,
-            SystemTokens systemTokens, Clock clock) {
+            SystemTokens systemTokens, OpsMetrics metrics, Clock clock) {
         this.database = database;
         this.tokens = tokens;
         this.organizations = organizations;
@@ -61,6 +63,7 @@ public class Connections {
         this.linked = linked;
         this.changed = changed;
         this.systemTokens = systemTokens;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -123,6 +126,7 @@ public class Connections {
                 .orElseThrow(() -> siteTaken(liveForSite(site.cloudId()).orElseThrow()));
         audit.record(organizationId, site.cloudId(), Actor.jira(site.accountId(), site.cloudId()),
                 AuditAction.SITE_LINKED, siteDetails(link, token));
+        metrics.linked();
         linked.fire(new SiteLinked(organizationId, site.cloudId()));
         changed.fire(new OrganizationChanged(organizationId));
         return link;
@@ -192,6 +196,7 @@ public class Connections {
                 clock.instant(), actor.id(), reason, link.id());
         audit.record(link.organizationId(), link.cloudId(), actor, AuditAction.CONNECTION_CLEARED,
                 Map.of("reason", reason.name()));
+        metrics.cleared(reason);
         // The site's Jira credentials are of no use to Pylon any more; the app sends fresh ones with its
         // next call if the site is linked again.
         systemTokens.forget(link.cloudId());

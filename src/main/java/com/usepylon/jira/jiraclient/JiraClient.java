@@ -1,5 +1,8 @@
 package com.usepylon.jira.jiraclient;
 
+import static com.usepylon.jira.jiraclient.JiraOperation.CONTENT_PROBE;
+import static com.usepylon.jira.jiraclient.JiraOperation.PROJECT_SEARCH;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usepylon.jira.jiraclient.JiraCallException.Kind;
@@ -20,8 +23,6 @@ public class JiraClient {
 
     /** A broken server that never says {@code isLast} must not keep a sync reading forever. */
     static final int MAX_PAGES = 1_000;
-    private static final String READ_PROJECTS = "read the project list";
-    private static final String READ_CONTENT = "read a project's issues";
 
     private final JiraTransport transport;
     private final ObjectMapper json;
@@ -44,11 +45,11 @@ public class JiraClient {
     public List<JiraProject> searchProjects(String cloudId) {
         List<JiraProject> projects = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = read(transport.get(cloudId, projectSearch(projects.size()), READ_PROJECTS),
-                    READ_PROJECTS);
+            JsonNode body = read(transport.get(cloudId, projectSearch(projects.size()), PROJECT_SEARCH),
+                    PROJECT_SEARCH);
             JsonNode values = body.path("values");
             if (!values.isArray()) {
-                throw unreadable(READ_PROJECTS);
+                throw unreadable(PROJECT_SEARCH);
             }
             values.forEach(value -> projects.add(project(value)));
             if (body.path("isLast").asBoolean(false) || values.isEmpty()) {
@@ -71,14 +72,14 @@ public class JiraClient {
             throw new IllegalArgumentException("A Jira project id is numeric: " + projectId);
         }
 
-        HttpResponse<byte[]> response = transport.get(cloudId, contentSearch(projectId), READ_CONTENT);
+        HttpResponse<byte[]> response = transport.get(cloudId, contentSearch(projectId), CONTENT_PROBE);
 
         if (response.statusCode() == 403) {
             throw new JiraCallException(Kind.FORBIDDEN, "Jira does not let Pylon read the issues of"
                     + " project " + projectId + ". A Jira admin may have blocked the app from it with app access"
                     + " rules; they can allow it again in Jira's app access settings.");
         }
-        requireSuccess(response, READ_CONTENT);
+        requireSuccess(response, CONTENT_PROBE);
     }
 
     private String projectSearch(int startAt) {
@@ -90,12 +91,12 @@ public class JiraClient {
         return "/rest/api/3/search/jql?jql=" + jql + "&maxResults=1&fields=id";
     }
 
-    private JsonNode read(HttpResponse<byte[]> response, String action) {
-        requireSuccess(response, action);
+    private JsonNode read(HttpResponse<byte[]> response, JiraOperation operation) {
+        requireSuccess(response, operation);
         try {
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw unreadable(action); // no cause: the parser's message may quote the body
+            throw unreadable(operation); // no cause: the parser's message may quote the body
         }
     }
 
@@ -103,23 +104,24 @@ public class JiraClient {
         String id = value.path("id").asText("");
         String key = value.path("key").asText("");
         if (id.isEmpty() || key.isEmpty()) {
-            throw unreadable(READ_PROJECTS);
+            throw unreadable(PROJECT_SEARCH);
         }
         return new JiraProject(id, key, value.path("name").asText(key),
                 value.path("projectTypeKey").asText(null), value.path("archived").asBoolean(false));
     }
 
-    private static void requireSuccess(HttpResponse<byte[]> response, String action) {
+    private static void requireSuccess(HttpResponse<byte[]> response, JiraOperation operation) {
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw new JiraCallException(Kind.UNAVAILABLE, "Jira refused Pylon's request to " + action
-                    + " with HTTP " + status + "; Pylon will try again at the next refresh. Contact Pylon"
-                    + " support if this persists.");
+            throw new JiraCallException(Kind.UNAVAILABLE, "Jira refused Pylon's request to "
+                    + operation.action() + " with HTTP " + status + "; Pylon will try again at the next"
+                    + " refresh. Contact Pylon support if this persists.");
         }
     }
 
-    private static JiraCallException unreadable(String action) {
-        return new JiraCallException(Kind.UNAVAILABLE, "Jira answered Pylon's request to " + action
-                + " with something Pylon could not read; Pylon will try again at the next refresh.");
+    private static JiraCallException unreadable(JiraOperation operation) {
+        return new JiraCallException(Kind.UNAVAILABLE, "Jira answered Pylon's request to "
+                + operation.action() + " with something Pylon could not read; Pylon will try again at"
+                + " the next refresh.");
     }
 }

@@ -1,6 +1,7 @@
 package com.usepylon.jira.jiraclient;
 
 import com.usepylon.jira.jiraclient.JiraCallException.Kind;
+import com.usepylon.jira.ops.JiraCallMetrics;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
  * Sends GET requests to a site's Jira REST API with the site's current system token, retrying what is
  * worth retrying (429, 5xx, no answer). It calls only base URLs that match
  * {@code pylon.jira.api-base-url-pattern}, and logs method, path, status and duration, never a token, a
- * query or a body.
+ * query or a body. Every attempt is also timed for the metrics and the Jira health check.
  */
 @Singleton
 class JiraTransport {
@@ -28,14 +29,17 @@ class JiraTransport {
     private final Pattern allowedBaseUrls;
     private final Backoff backoff;
     private final Pause pause;
+    private final JiraCallMetrics metrics;
     private final HttpClient http;
 
-    JiraTransport(SystemTokens tokens, JiraApiConfig config, Backoff backoff, Pause pause) {
+    JiraTransport(SystemTokens tokens, JiraApiConfig config, Backoff backoff, Pause pause,
+            JiraCallMetrics metrics) {
         this.tokens = tokens;
         this.config = config.client();
         this.allowedBaseUrls = Pattern.compile(config.apiBaseUrlPattern());
         this.backoff = backoff;
         this.pause = pause;
+        this.metrics = metrics;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(this.config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -58,11 +62,11 @@ class JiraTransport {
     /**
      * GETs {@code pathAndQuery} below the site's API base URL.
      *
-     * @param action what the call does, in words for a person: "read the project list"
+     * @param operation what the call does
      * @return Jira's answer, 2xx or a 4xx other than 401 and 429, for the caller to interpret
      * @throws JiraCallException NO_CREDENTIALS, URL_NOT_ALLOWED, UNAUTHORIZED (401) or UNAVAILABLE
      */
-    HttpResponse<byte[]> get(String cloudId, String pathAndQuery, String action) {
+    HttpResponse<byte[]> get(String cloudId, String pathAndQuery, JiraOperation operation) {
         SiteCredentials site = tokens.current(cloudId).orElseThrow(JiraTransport::noCredentials);
         HttpRequest request = HttpRequest.newBuilder(allowedUri(site.apiBaseUrl(), pathAndQuery))
                 .timeout(config.requestTimeout())
@@ -71,36 +75,38 @@ class JiraTransport {
                 .GET()
                 .build();
 
-        HttpResponse<byte[]> response = withRetries(request, action);
+        HttpResponse<byte[]> response = withRetries(request, operation);
         if (response.statusCode() == 401) {
             throw unauthorized();
         }
         return response;
     }
 
-    private HttpResponse<byte[]> withRetries(HttpRequest request, String action) {
+    private HttpResponse<byte[]> withRetries(HttpRequest request, JiraOperation operation) {
         for (int attempt = 1; ; attempt++) {
-            Attempt outcome = send(request, attempt);
+            Attempt outcome = send(request, operation, attempt);
             if (!outcome.worthRetrying()) {
                 return outcome.response();
             }
             if (attempt >= config.maxAttempts()) {
                 throw new JiraCallException(Kind.UNAVAILABLE, "Jira did not answer Pylon's request to "
-                        + action + " after " + attempt + " attempts (last: " + outcome.describe() + ");"
-                        + " Pylon will try again at the next refresh.", outcome.failure());
+                        + operation.action() + " after " + attempt + " attempts (last: " + outcome.describe()
+                        + "); Pylon will try again at the next refresh.", outcome.failure());
             }
-            sleep(waitBefore(attempt, outcome, action));
+            sleep(waitBefore(attempt, outcome, operation.action()));
         }
     }
 
-    private Attempt send(HttpRequest request, int attempt) {
+    private Attempt send(HttpRequest request, JiraOperation operation, int attempt) {
         long started = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            log(request, String.valueOf(response.statusCode()), started, attempt);
+            Duration took = log(request, String.valueOf(response.statusCode()), started, attempt);
+            metrics.answered(operation.tag(), response.statusCode(), took);
             return new Attempt(response, null);
         } catch (IOException e) {
-            log(request, e.getClass().getSimpleName(), started, attempt);
+            Duration took = log(request, e.getClass().getSimpleName(), started, attempt);
+            metrics.unreachable(operation.tag(), took);
             return new Attempt(null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -142,10 +148,12 @@ class JiraTransport {
         }
     }
 
-    private void log(HttpRequest request, String status, long startedNanos, int attempt) {
-        long millis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    /** Logs the attempt and says how long it took. */
+    private Duration log(HttpRequest request, String status, long startedNanos, int attempt) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         LOG.debugf("%s %s -> %s in %d ms (attempt %d of %d)", request.method(), request.uri().getPath(), status,
-                millis, attempt, config.maxAttempts());
+                took.toMillis(), attempt, config.maxAttempts());
+        return took;
     }
 
     private static JiraCallException noCredentials() {

@@ -6,6 +6,7 @@ import com.usepylon.jira.audit.AuditLog;
 import com.usepylon.jira.jiraclient.JiraCallException;
 import com.usepylon.jira.jiraclient.JiraClient;
 import com.usepylon.jira.jiraclient.JiraProject;
+import com.usepylon.jira.ops.OpsMetrics;
 import com.usepylon.jira.platform.Database;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
@@ -42,10 +43,12 @@ public class CatalogueSync {
     private final AuditLog audit;
     private final Event<OrganizationChanged> changed;
     private final CatalogueConfig config;
+    private final OpsMetrics metrics;
     private final Clock clock;
 
     public CatalogueSync(JiraClient jira, Database database, ProjectCatalogue catalogue, Organizations organizations,
-            AuditLog audit, Event<OrganizationChanged> changed, CatalogueConfig config, Clock clock) {
+            AuditLog audit, Event<OrganizationChanged> changed, CatalogueConfig config, OpsMetrics metrics,
+            Clock clock) {
         this.jira = jira;
         this.database = database;
         this.catalogue = catalogue;
@@ -53,6 +56,7 @@ public class CatalogueSync {
         this.audit = audit;
         this.changed = changed;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -62,6 +66,10 @@ public class CatalogueSync {
      * @param actor who asked: a Pylon admin's refresh, or the service after a link
      */
     public SyncResult sync(CatalogueSite site, Actor actor) {
+        return metrics.timeCatalogueSync(() -> readAndApply(site, actor));
+    }
+
+    private SyncResult readAndApply(CatalogueSite site, Actor actor) {
         List<JiraProject> projects;
         try {
             projects = jira.searchProjects(site.cloudId());

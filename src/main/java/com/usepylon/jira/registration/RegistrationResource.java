@@ -7,6 +7,7 @@ import com.usepylon.jira.connection.SiteDetails;
 import com.usepylon.jira.forge.CurrentForgeSite;
 import com.usepylon.jira.forge.ForgeAuthenticated;
 import com.usepylon.jira.forge.ForgeSite;
+import com.usepylon.jira.ops.CountsRedemptions;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
 import jakarta.annotation.security.PermitAll;
@@ -49,6 +50,7 @@ public class RegistrationResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @CountsRedemptions
     public Registration register(@Valid @NotNull RegistrationRequest request) {
         ForgeSite site = currentSite.get();
         JiraConnection link = connections.link(site, request.organizationId(), request.configurationToken(),

@@ -1,5 +1,6 @@
 package com.usepylon.jira.ticket;
 
+import com.usepylon.jira.platform.ChangeFeed;
 import com.usepylon.jira.platform.InvalidatingCache;
 import com.usepylon.jira.project.CatalogueSite;
 import com.usepylon.jira.project.DefaultProjectStatus;
@@ -19,9 +20,8 @@ import java.util.UUID;
  * organization's Jira settings fires {@link OrganizationChanged}, which drops the entry once the
  * change has committed.
  *
- * <p>Known shortcoming: the cache lives in this replica only. Another replica's change does not
- * reach it, so with several replicas a form may show old defaults until this replica changes the
- * same organization or restarts.
+ * <p>With several replicas, a change made through another one arrives through {@link ChangeFeed}
+ * (PostgreSQL {@code LISTEN/NOTIFY}), typically within milliseconds.
  */
 @ApplicationScoped
 public class TicketDefaultsService {
@@ -40,8 +40,18 @@ public class TicketDefaultsService {
         return cache.get(organizationId, this::load);
     }
 
+    /** A change made through this replica: drop the entry as soon as the change has committed. */
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) OrganizationChanged change) {
         cache.invalidate(change.organizationId());
+    }
+
+    /** A change made through any replica, this one included, as PostgreSQL reported it. */
+    void onChangeAnywhere(@Observes ChangeFeed.CachedViewsStale stale) {
+        if (stale.organizationId() == null) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidate(stale.organizationId());
+        }
     }
 
     private TicketDefaults load(UUID organizationId) {

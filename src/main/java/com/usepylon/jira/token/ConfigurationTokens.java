@@ -3,6 +3,7 @@ package com.usepylon.jira.token;
 import com.usepylon.jira.audit.Actor;
 import com.usepylon.jira.audit.AuditAction;
 import com.usepylon.jira.audit.AuditLog;
+import com.usepylon.jira.ops.OpsMetrics;
 import com.usepylon.jira.platform.Database;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
@@ -42,16 +43,19 @@ public class ConfigurationTokens {
     private final GuessThrottle throttle;
     private final AuditLog audit;
     private final ConfigurationTokenConfig config;
+    private final OpsMetrics metrics;
     private final SecureRandom random;
     private final Clock clock;
 
     public ConfigurationTokens(Database database, Organizations organizations, GuessThrottle throttle,
-            AuditLog audit, ConfigurationTokenConfig config, SecureRandom random, Clock clock) {
+            AuditLog audit, ConfigurationTokenConfig config, OpsMetrics metrics, SecureRandom random,
+            Clock clock) {
         this.database = database;
         this.organizations = organizations;
         this.throttle = throttle;
         this.audit = audit;
         this.config = config;
+        this.metrics = metrics;
         this.random = random;
         this.clock = clock;
     }
@@ -76,6 +80,7 @@ public class ConfigurationTokens {
                 id, caller.organizationId(), TokenSecret.hash(token), now, caller.userId(), expiresAt);
         audit.record(caller.organizationId(), null, Actor.pylonUser(caller.userId()),
                 AuditAction.CONFIGURATION_TOKEN_ISSUED, Map.of("tokenId", id, "expiresAt", expiresAt.toString()));
+        metrics.tokenIssued();
         return new IssuedToken(caller.organizationId(), token, expiresAt);
     }
 

@@ -38,6 +38,12 @@ class OperationsEndpointsTest extends ApiTest {
     }
 
     @Test
+    void benchmarkYardsticks_areOffOutsideTheBenchmark() {
+        given().get("/bench/noop").then().statusCode(404).contentType("application/problem+json");
+        asMember(newOrganization()).get("/bench/jwt-noop").then().statusCode(404);
+    }
+
+    @Test
     void swaggerUi_isServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

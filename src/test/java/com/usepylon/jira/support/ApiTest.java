@@ -2,17 +2,12 @@ package com.usepylon.jira.support;
 
 import static io.restassured.RestAssured.given;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -26,19 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 @QuarkusTestResource(TestEnvironment.class)
 public abstract class ApiTest {
 
-    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(Path.of("openapi.yaml").toUri().toString())
-                    .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                            .build())
-                    .build());
-
     @Inject
     protected TestClock clock;
 
     @BeforeAll
     static void checkEveryResponseAgainstTheContract() {
-        RestAssured.filters(CONTRACT);
+        RestAssured.filters(Contract.FILTER);
     }
 
     @AfterEach

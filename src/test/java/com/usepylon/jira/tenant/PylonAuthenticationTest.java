@@ -44,6 +44,17 @@ class PylonAuthenticationTest extends ApiTest {
     }
 
     @Test
+    void tamperedCopyOfATokenAlreadyAccepted_isStillUnauthenticated() {
+        UUID mine = newOrganization();
+        String token = Tokens.pylon("member", mine);
+        as(token).get(CONNECTION).then().statusCode(200);
+        JwtClaims promoted = Tokens.pylonClaims("admin", newOrganization(), Duration.ofHours(1));
+
+        as(Tokens.tampered(token, promoted)).get(CONNECTION).then().statusCode(401);
+        as(token).get(CONNECTION).then().statusCode(200).body("organizationId", equalTo(mine.toString()));
+    }
+
+    @Test
     void wrongIssuer_isUnauthenticated() {
         JwtClaims claims = Tokens.pylonClaims("admin", newOrganization(), Duration.ofHours(1));
         claims.setIssuer("https://evil.example.com");

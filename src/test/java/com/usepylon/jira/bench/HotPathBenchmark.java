@@ -1,0 +1,235 @@
+package com.usepylon.jira.bench;
+
+import com.usepylon.jira.platform.EmbeddedDatabase;
+import com.usepylon.jira.support.Catalogues;
+import com.usepylon.jira.support.JiraStub;
+import com.usepylon.jira.support.ServiceProcess;
+import com.usepylon.jira.support.Tokens;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Measures the hot paths (ticket defaults, the connection view, the event gate) against two
+ * yardsticks in the same server: a request that does nothing, and one that only checks a Pylon JWT.
+ * Also times catalogue syncs, start-up and memory. Run it with the command in README; it prints a
+ * table and rewrites {@code docs/performance.md}.
+ *
+ * <p>Settings are system properties: {@code bench.organizations} (100000), {@code bench.connectEvery}
+ * (3), {@code bench.projectsPerSite} (30), {@code bench.concurrency} (16), {@code bench.warmUpSeconds}
+ * (20), {@code bench.rounds} (3), {@code bench.roundSeconds} (10), {@code bench.jvmOptions}.
+ */
+public final class HotPathBenchmark {
+
+    private static final int TOKENS = 200;
+
+    private final Settings settings = Settings.fromSystemProperties();
+    private final Path work;
+    private final EmbeddedPostgres database;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicLong eventTimestamps = new AtomicLong(System.currentTimeMillis());
+
+    private HotPathBenchmark(Path work, EmbeddedPostgres database) {
+        this.work = work;
+        this.database = database;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("pylon-jira-bench");
+        try (EmbeddedPostgres database = EmbeddedDatabase.start(work.resolve("postgres"), 0)) {
+            new HotPathBenchmark(work, database).run();
+        }
+        System.exit(0); // the Jira stub's threads would keep the JVM alive
+    }
+
+    private void run() throws Exception {
+        PerformanceReport report = new PerformanceReport(settings);
+        try (ServiceProcess server = startServer("large")) {
+            report.startToReady(server.startToReady());
+            log("Seeding %,d organizations...", settings.organizations());
+            BenchmarkData.seed(database.getPostgresDatabase(), settings.organizations(), settings.connectEvery(),
+                    settings.projectsPerSite());
+            report.large(measureAll(server));
+            report.residentAfterLoad(server.residentMegabytes());
+            report.sync(1_000, timeSync(server, 1_000));
+            report.sync(10_000, timeSync(server, 10_000));
+        }
+        try (ServiceProcess server = startServer("JWT cache off", Map.of("PYLON_SECURITY_JWT_CACHE_ENABLED", "false"))) {
+            report.withoutJwtCache(measureTicketDefaults(server, settings.organizations(), settings.connectEvery()));
+        }
+        BenchmarkData.seed(database.getPostgresDatabase(), 10, 1, settings.projectsPerSite());
+        try (ServiceProcess server = startServer("small")) {
+            report.small(measureTicketDefaults(server, 10, 1));
+        }
+        report.print(System.out);
+        report.write(Path.of("docs", "performance.md"));
+    }
+
+    private ServiceProcess startServer(String name) {
+        return startServer(name, Map.of());
+    }
+
+    private ServiceProcess startServer(String name, Map<String, String> overrides) {
+        log("Starting the service (%s)...", name);
+        Map<String, String> environment = new HashMap<>(
+                ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres")));
+        environment.putAll(overrides);
+        return ServiceProcess.start(ServiceProcess.JAR, settings.jvmOptions(),
+                environment, work.resolve("service-" + name.replace(' ', '-') + ".log"));
+    }
+
+    private List<LoadGenerator.Result> measureAll(ServiceProcess server) {
+        List<String> members = memberTokens(settings.organizations(), settings.connectEvery());
+        List<String> sites = siteTokens(settings.organizations(), settings.connectEvery());
+        List<LoadGenerator.Result> results = new ArrayList<>();
+        results.add(measure("no-op, no authentication", () -> get(server, "/bench/noop", null), 204));
+        results.add(measure("no-op, JWT checked", () -> get(server, "/bench/jwt-noop", pick(members)), 204));
+        results.add(measure("ticket defaults", () -> get(server, "/api/v1/jira/ticket-defaults", pick(members)),
+                200));
+        results.add(measure("connection view", () -> get(server, "/api/v1/jira/connection", pick(members)), 200));
+        results.add(measure("event, processed", () -> event(server, pick(sites), BenchmarkData.ENABLED_PROJECT),
+                200));
+        results.add(measure("event, ignored", () -> event(server, pick(sites), BenchmarkData.DISABLED_PROJECT),
+                200));
+        return results;
+    }
+
+    private List<LoadGenerator.Result> measureTicketDefaults(ServiceProcess server, int organizations,
+            int connectEvery) {
+        List<String> members = memberTokens(organizations, connectEvery);
+        return List.of(
+                measure("no-op, JWT checked", () -> get(server, "/bench/jwt-noop", pick(members)), 204),
+                measure("ticket defaults", () -> get(server, "/api/v1/jira/ticket-defaults", pick(members)), 200));
+    }
+
+    private LoadGenerator.Result measure(String name, Supplier<HttpRequest> requests, int expectedStatus) {
+        log("Measuring %s...", name);
+        LoadGenerator.Result result = new LoadGenerator(settings.concurrency()).measure(name, requests,
+                expectedStatus, Duration.ofSeconds(settings.warmUpSeconds()), settings.rounds(),
+                Duration.ofSeconds(settings.roundSeconds()));
+        log("  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d failures", result.requestsPerSecond(),
+                result.p50Millis(), result.p99Millis(), result.failures());
+        return result;
+    }
+
+    /** Links a new organization to a stubbed site with this many projects and times a catalogue refresh. */
+    private Duration timeSync(ServiceProcess server, int projects) throws Exception {
+        UUID organization = UUID.randomUUID();
+        String site = UUID.randomUUID().toString();
+        JiraStub.stubProjects(site, Catalogues.projects(projects), Catalogues.JIRA_PAGE_SIZE);
+        JiraStub.stubProjectContentReadable(site);
+        String admin = Tokens.pylon("admin", organization);
+        String token = send(HttpRequest.newBuilder(server.uri("/api/v1/jira/configuration-tokens"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build())
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        send(HttpRequest.newBuilder(server.uri("/atlassian/v1/registration"))
+                .header("Authorization", "Bearer " + Tokens.forge(site))
+                .header("X-Forge-Oauth-System", Tokens.systemToken(Duration.ofHours(1)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"organizationId\":\"" + organization
+                        + "\",\"configurationToken\":\"" + token + "\"}")).build());
+        Thread.sleep(Duration.ofSeconds(5).toMillis()); // let the background sync after linking finish
+
+        HttpRequest refresh = HttpRequest.newBuilder(server.uri("/api/v1/jira/projects/refresh"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build();
+        long started = System.nanoTime();
+        send(refresh);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log("Synced %,d projects in %d ms", projects, took.toMillis());
+        return took;
+    }
+
+    private String send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpRequest get(ServiceProcess server, String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request.build();
+    }
+
+    private HttpRequest event(ServiceProcess server, String fit, String projectId) {
+        String body = "{\"webhookEvent\":\"jira:issue_created\",\"timestamp\":" + eventTimestamps.incrementAndGet()
+                + ",\"issue\":{\"id\":\"1\",\"fields\":{\"project\":{\"id\":\"" + projectId + "\"}}}}";
+        return HttpRequest.newBuilder(server.uri("/atlassian/v1/events"))
+                .header("Authorization", "Bearer " + fit).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Member tokens of connected organizations, spread over the whole id range. */
+    private static List<String> memberTokens(int organizations, int connectEvery) {
+        List<String> tokens = new ArrayList<>();
+        for (long n : connectedSample(organizations, connectEvery)) {
+            tokens.add(Tokens.pylon("member", BenchmarkData.organization(n)));
+        }
+        return tokens;
+    }
+
+    private static List<String> siteTokens(int organizations, int connectEvery) {
+        List<String> tokens = new ArrayList<>();
+        for (long n : connectedSample(organizations, connectEvery)) {
+            tokens.add(Tokens.forge(BenchmarkData.site(n)));
+        }
+        return tokens;
+    }
+
+    private static List<Long> connectedSample(int organizations, int connectEvery) {
+        List<Long> sample = new ArrayList<>();
+        int connected = organizations / connectEvery;
+        int step = Math.max(1, connected / TOKENS);
+        for (long i = 1; i <= connected && sample.size() < TOKENS; i += step) {
+            sample.add(i * connectEvery);
+        }
+        return sample;
+    }
+
+    private static String pick(List<String> tokens) {
+        return tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()));
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+
+    /** How big and how long. */
+    record Settings(int organizations, int connectEvery, int projectsPerSite, int concurrency, int warmUpSeconds,
+            int rounds, int roundSeconds, List<String> jvmOptions) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(
+                    Integer.getInteger("bench.organizations", 100_000),
+                    Integer.getInteger("bench.connectEvery", 3),
+                    Integer.getInteger("bench.projectsPerSite", 30),
+                    Integer.getInteger("bench.concurrency", 16),
+                    Integer.getInteger("bench.warmUpSeconds", 20),
+                    Integer.getInteger("bench.rounds", 3),
+                    Integer.getInteger("bench.roundSeconds", 10),
+                    List.of(System.getProperty("bench.jvmOptions", PerformanceReport.RECOMMENDED_JVM_OPTIONS)
+                            .trim().split("\\s+")));
+        }
+
+        long projects() {
+            return (long) organizations / connectEvery * projectsPerSite;
+        }
+    }
+}

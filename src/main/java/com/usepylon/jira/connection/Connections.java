@@ -53,8 +53,8 @@ public class Connections {
     private final Clock clock;
 
     public Connections(Database database, ConfigurationTokens tokens, Organizations organizations,
-            ProjectCatalogue catalogue, AuditLog audit, Event<SiteLinked> linked, Event<OrganizationChanged> changed,
-            SystemTokens systemTokens, OpsMetrics metrics, Clock clock) {
+            ProjectCatalogue catalogue, AuditLog audit, Event<SiteLinked> linked,
+            Event<OrganizationChanged> changed, SystemTokens systemTokens, OpsMetrics metrics, Clock clock) {
         this.database = database;
         this.tokens = tokens;
         this.organizations = organizations;
@@ -73,16 +73,16 @@ public class Connections {
                 .map(ConnectionView.PendingToken::new).orElse(null);
         return latestForOrganization(organizationId)
                 .map(link -> link.isLive() ? connected(link, pending) : disconnected(link, pending))
-                .orElseGet(() -> new ConnectionView(organizationId, ConnectionStatus.NOT_CONNECTED, null, null,
-                        null, null, null, null, null, pending, null, null, null));
+                .orElseGet(() -> new ConnectionView(organizationId, ConnectionStatus.NOT_CONNECTED, null,
+                        null, null, null, null, null, null, pending, null, null, null));
     }
 
     private ConnectionView connected(JiraConnection link, ConnectionView.PendingToken pending) {
         CatalogueSite site = new CatalogueSite(link.organizationId(), link.cloudId());
         ConnectionView.Attention attention = link.attentionReason() == null ? null
                 : new ConnectionView.Attention(link.attentionReason(), link.attentionSince());
-        return new ConnectionView(link.organizationId(), ConnectionStatus.CONNECTED, site(link), link.connectedAt(),
-                link.connectedBy(), null, null, null, attention, pending,
+        return new ConnectionView(link.organizationId(), ConnectionStatus.CONNECTED, site(link),
+                link.connectedAt(), link.connectedBy(), null, null, null, attention, pending,
                 catalogue.defaultProject(site).orElse(null), catalogue.counts(site),
                 new ConnectionView.Catalogue(link.catalogueSyncedAt(), link.catalogueSyncError()));
     }
@@ -176,8 +176,9 @@ public class Connections {
     private Optional<JiraConnection> insert(ForgeSite site, RedeemedToken token, SiteDetails details) {
         UUID id = UUID.randomUUID();
         int inserted = database.update("""
-                insert into jira_connection (id, organization_id, cloud_id, installation_id, api_base_url, site_url,
-                                             site_name, configuration_token_id, connected_at, connected_by)
+                insert into jira_connection (id, organization_id, cloud_id, installation_id, api_base_url,
+                                             site_url, site_name, configuration_token_id, connected_at,
+                                             connected_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""",
                 id, token.organizationId(), site.cloudId(), site.installationId(), site.apiBaseUrl(),
@@ -214,18 +215,19 @@ public class Connections {
 
     private static ProblemException siteTaken(JiraConnection existing) {
         return new ProblemException(ProblemType.SITE_ALREADY_LINKED, "This Jira site is already linked to the"
-                + " Pylon organization '" + existing.organizationName() + "'. To link it to another organization,"
-                + " first clear that installation: choose Clear installation on this page, or ask a Pylon admin of '"
-                + existing.organizationName() + "' to disconnect Jira in Pylon under Settings > Integrations >"
-                + " Jira. Then generate a new configuration token; this one was not used up.");
+                + " Pylon organization '" + existing.organizationName() + "'. To link it to another"
+                + " organization, first clear that installation: choose Clear installation on this page,"
+                + " or ask a Pylon admin of '" + existing.organizationName() + "' to disconnect Jira in"
+                + " Pylon under Settings > Integrations > Jira. Then generate a new configuration token; this"
+                + " one was not used up.");
     }
 
     private static ProblemException organizationTaken(JiraConnection existing) {
         String site = Optional.ofNullable(existing.siteUrl()).orElse("cloud id " + existing.cloudId());
-        return new ProblemException(ProblemType.ORGANIZATION_ALREADY_LINKED, "This Pylon organization is already"
-                + " linked to another Jira site (" + site + "). A Pylon admin must first disconnect it in Pylon"
-                + " under Settings > Integrations > Jira, or a Jira admin of that site must clear the"
-                + " installation there. Then paste a new configuration token; this one was not used up.");
+        return new ProblemException(ProblemType.ORGANIZATION_ALREADY_LINKED, "This Pylon organization is"
+                + " already linked to another Jira site (" + site + "). A Pylon admin must first disconnect"
+                + " it in Pylon under Settings > Integrations > Jira, or a Jira admin of that site must clear"
+                + " the installation there. Then paste a new configuration token; this one was not used up.");
     }
 
     private static JiraConnection connection(ResultSet row) throws SQLException {

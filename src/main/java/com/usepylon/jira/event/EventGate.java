@@ -25,8 +25,8 @@ import java.util.UUID;
 public class EventGate {
 
     /** Events downstream consumers handle. */
-    static final Set<String> SUPPORTED = Set.of("jira:issue_created", "jira:issue_updated", "jira:issue_deleted",
-            "comment_created", "comment_updated", "comment_deleted");
+    static final Set<String> SUPPORTED = Set.of("jira:issue_created", "jira:issue_updated",
+            "jira:issue_deleted", "comment_created", "comment_updated", "comment_deleted");
 
     /** Forwarded by the app when Jira's app access rules start blocking Pylon from a project. */
     static final String ACCESS_BLOCKED = "app_access_to_objects_in_container_blocked";
@@ -79,12 +79,12 @@ public class EventGate {
 
     private EventOutcome enqueue(CatalogueSite site, String projectId, JiraEvent event) {
         int inserted = database.update("""
-                insert into event_inbox (organization_id, cloud_id, project_id, webhook_event, event_timestamp,
-                                         issue_id, comment_id, payload, received_at)
+                insert into event_inbox (organization_id, cloud_id, project_id, webhook_event,
+                                         event_timestamp, issue_id, comment_id, payload, received_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 on conflict do nothing""",
-                site.organizationId(), site.cloudId(), projectId, event.type(), event.timestamp(), event.issueId(),
-                event.commentId(), event.payload(), clock.instant());
+                site.organizationId(), site.cloudId(), projectId, event.type(), event.timestamp(),
+                event.issueId(), event.commentId(), event.payload(), clock.instant());
         if (inserted == 0) {
             QuarkusTransaction.setRollbackOnly(); // undo the count: this delivery is a repeat
             return EventOutcome.DUPLICATE;

@@ -28,7 +28,8 @@ public record JiraEvent(String type, long timestamp, Optional<String> projectId,
     public static JiraEvent from(JsonNode body) {
         List<Map<String, String>> errors = new ArrayList<>();
         JsonNode type = body == null ? null : body.get("webhookEvent");
-        if (type == null || !type.isTextual() || type.asText().isBlank() || type.asText().length() > MAX_TYPE_LENGTH) {
+        if (type == null || !type.isTextual() || type.asText().isBlank()
+                || type.asText().length() > MAX_TYPE_LENGTH) {
             errors.add(Map.of("field", "webhookEvent", "message", "must be a non-empty string of at most "
                     + MAX_TYPE_LENGTH + " characters"));
         }
@@ -41,9 +42,10 @@ public record JiraEvent(String type, long timestamp, Optional<String> projectId,
                     + String.join(", ", errors.stream().map(error -> error.get("field")).toList()) + ".")
                     .with("errors", errors);
         }
-        Optional<String> projectId = id(body.at("/issue/fields/project/id")).or(() -> id(body.at("/project/id")));
-        return new JiraEvent(type.asText(), timestamp.asLong(), projectId, id(body.at("/issue/id")).orElse(""),
-                id(body.at("/comment/id")).orElse(""), body.toString());
+        Optional<String> projectId = id(body.at("/issue/fields/project/id"))
+                .or(() -> id(body.at("/project/id")));
+        return new JiraEvent(type.asText(), timestamp.asLong(), projectId,
+                id(body.at("/issue/id")).orElse(""), id(body.at("/comment/id")).orElse(""), body.toString());
     }
 
     /** Jira sends ids as strings or numbers; anything else, or anything too long, counts as absent. */

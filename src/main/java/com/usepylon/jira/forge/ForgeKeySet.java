@@ -76,7 +76,8 @@ public class ForgeKeySet implements VerificationKeyResolver {
 
     private Snapshot current() {
         Snapshot current = snapshot;
-        boolean stale = current == null || current.fetchedAt().plus(config.jwksCacheTtl()).isBefore(clock.instant());
+        boolean stale = current == null
+                || current.fetchedAt().plus(config.jwksCacheTtl()).isBefore(clock.instant());
         return stale ? refetch(current) : current;
     }
 
@@ -91,7 +92,8 @@ public class ForgeKeySet implements VerificationKeyResolver {
             return snapshot; // another thread fetched while we waited
         }
         try {
-            snapshot = new Snapshot(new JsonWebKeySet(load(config.jwksUrl())).getJsonWebKeys(), clock.instant());
+            snapshot = new Snapshot(new JsonWebKeySet(load(config.jwksUrl())).getJsonWebKeys(),
+                    clock.instant());
             LOG.debugf("Fetched %d Forge signing keys", snapshot.keys().size());
             return snapshot;
         } catch (IOException | JoseException | RuntimeException e) {

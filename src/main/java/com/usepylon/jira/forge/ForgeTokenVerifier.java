@@ -1,15 +1,19 @@
 package com.usepylon.jira.forge;
 
+import com.usepylon.jira.platform.JwtCacheConfig;
+import com.usepylon.jira.platform.VerifiedTokens;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -28,16 +32,36 @@ public class ForgeTokenVerifier {
 
     private final ForgeConfig config;
     private final ForgeKeySet keys;
+    private final boolean cacheEnabled;
+    private final VerifiedTokens<ForgeSite> verified;
     private final Clock clock;
 
-    public ForgeTokenVerifier(ForgeConfig config, ForgeKeySet keys, Clock clock) {
+    public ForgeTokenVerifier(ForgeConfig config, ForgeKeySet keys, JwtCacheConfig cache, Clock clock) {
         this.config = config;
         this.keys = keys;
+        this.cacheEnabled = cache.enabled();
+        this.verified = new VerifiedTokens<>(cache.maxEntries(), cache.maxAge(), clock);
         this.clock = clock;
     }
 
+    /**
+     * The site behind a valid token. A token verified before, byte for byte, and not yet expired is not
+     * verified again; see {@link VerifiedTokens} for why that is safe.
+     */
     public ForgeSite verify(String token) {
+        Optional<ForgeSite> known = cacheEnabled ? verified.lookup(token) : Optional.empty();
+        if (known.isPresent()) {
+            return known.get();
+        }
         JwtClaims claims = verifiedClaims(token);
+        ForgeSite site = site(claims);
+        if (cacheEnabled) {
+            verified.remember(token, site, expiry(claims));
+        }
+        return site;
+    }
+
+    private static ForgeSite site(JwtClaims claims) {
         Map<String, Object> app = object(claims, "app");
         Map<String, Object> context = object(claims, "context");
         return new ForgeSite(
@@ -45,6 +69,14 @@ public class ForgeTokenVerifier {
                 required(app, "app.installationId", "installationId"),
                 required(app, "app.apiBaseUrl", "apiBaseUrl"),
                 Optional.ofNullable(claims.getClaimValue("principal")).map(Object::toString).orElse(null));
+    }
+
+    private static Instant expiry(JwtClaims claims) {
+        try {
+            return Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+        } catch (MalformedClaimException e) {
+            return Instant.EPOCH; // cannot happen after verification required exp; remember nothing
+        }
     }
 
     private JwtClaims verifiedClaims(String token) {

@@ -76,8 +76,8 @@ public class JiraClient {
 
         if (response.statusCode() == 403) {
             throw new JiraCallException(Kind.FORBIDDEN, "Jira does not let Pylon read the issues of"
-                    + " project " + projectId + ". A Jira admin may have blocked the app from it with app access"
-                    + " rules; they can allow it again in Jira's app access settings.");
+                    + " project " + projectId + ". A Jira admin may have blocked the app from it with app"
+                    + " access rules; they can allow it again in Jira's app access settings.");
         }
         requireSuccess(response, CONTENT_PROBE);
     }

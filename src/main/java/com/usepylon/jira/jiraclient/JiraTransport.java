@@ -151,8 +151,8 @@ class JiraTransport {
     /** Logs the attempt and says how long it took. */
     private Duration log(HttpRequest request, String status, long startedNanos, int attempt) {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-        LOG.debugf("%s %s -> %s in %d ms (attempt %d of %d)", request.method(), request.uri().getPath(), status,
-                took.toMillis(), attempt, config.maxAttempts());
+        LOG.debugf("%s %s -> %s in %d ms (attempt %d of %d)", request.method(), request.uri().getPath(),
+                status, took.toMillis(), attempt, config.maxAttempts());
         return took;
     }
 

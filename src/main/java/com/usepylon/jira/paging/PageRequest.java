@@ -31,8 +31,8 @@ public record PageRequest(int limit, Cursor cursor) {
             // answered below like any other out-of-range value
         }
         String message = "must be a whole number from 1 to " + MAX_LIMIT;
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again: limit ("
-                + message + ").")
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again:"
+                + " limit (" + message + ").")
                 .with("errors", List.of(Map.of("field", "limit", "message", message)));
     }
 }

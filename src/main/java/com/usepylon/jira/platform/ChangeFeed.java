@@ -46,7 +46,9 @@ public class ChangeFeed {
         this.stale = stale;
     }
 
-    /** Local caches listen to this; {@code organizationId} is null when every organization may have changed. */
+    /**
+     * Local caches listen to this; {@code organizationId} is null when every organization may have changed.
+     */
     public record CachedViewsStale(UUID organizationId) {
     }
 

@@ -134,7 +134,8 @@ public class Database {
     /** Connection failures (SQL state class 08, admin shutdown 57P) mean "try again later". */
     static RuntimeException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.startsWith("57P")) {
+        if (e instanceof SQLTransientConnectionException || state.startsWith("08")
+                || state.startsWith("57P")) {
             return new DatabaseUnavailableException(e);
         }
         return new IllegalStateException("SQL failed with state " + state, e);

@@ -50,7 +50,8 @@ public class ProductionKeyGuard {
         if (location.isEmpty() && inline.isEmpty()) {
             problems.add("Set " + PYLON_KEY_LOCATION + " to the location of Pylon's JWT public key.");
         } else if (inline.map(ProductionKeyGuard::isDevPylonKey).orElse(false)
-                || location.map(ProductionKeyGuard::readQuietly).map(ProductionKeyGuard::isDevPylonKey).orElse(false)) {
+                || location.map(ProductionKeyGuard::readQuietly).map(ProductionKeyGuard::isDevPylonKey)
+                        .orElse(false)) {
             problems.add("The Pylon JWT public key is the development key; configure Pylon's real key.");
         }
         String jwks = config.getOptionalValue(FORGE_JWKS_URL, String.class).orElse("");
@@ -59,7 +60,8 @@ public class ProductionKeyGuard {
         }
         String appId = config.getOptionalValue(FORGE_APP_ID, String.class).orElse("");
         if (appId.isBlank() || appId.contains(DEV_APP_ID_MARKER)) {
-            problems.add("Set " + FORGE_APP_ID + " to the Atlassian app's id (ari:cloud:ecosystem::app/...).");
+            problems.add("Set " + FORGE_APP_ID + " to the Atlassian app's id"
+                    + " (ari:cloud:ecosystem::app/...).");
         }
         encryptionKeyProblem(config).ifPresent(problems::add);
         return problems;

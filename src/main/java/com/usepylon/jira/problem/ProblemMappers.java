@@ -87,7 +87,8 @@ public class ProblemMappers {
         }
         if (e instanceof NotFoundException) {
             return respond(ProblemType.NOT_FOUND, "There is nothing at " + uri.getPath()
-                    + ". Check the path against the API description at /q/openapi.", uri, null, Map.of()).build();
+                    + ". Check the path against the API description at /q/openapi.", uri, null, Map.of())
+                    .build();
         }
         if (e instanceof NotAllowedException) {
             return respond(ProblemType.METHOD_NOT_ALLOWED, "This path does not support that HTTP method."
@@ -99,8 +100,8 @@ public class ProblemMappers {
         }
         if (e instanceof NotAcceptableException) {
             return respond(ProblemType.NOT_ACCEPTABLE,
-                    "This endpoint answers with application/json; accept that media type.", uri, null, Map.of())
-                    .build();
+                    "This endpoint answers with application/json; accept that media type.", uri, null,
+                    Map.of()).build();
         }
         if (e.getResponse().getStatus() < 500) {
             return respond(ProblemType.MALFORMED_REQUEST,
@@ -141,7 +142,8 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         // Method parameters show up as "method.argN.field"; the caller only knows the field.
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length))
+                : parts[parts.length - 1];
     }
 
     private static String unreadableDetail(JsonProcessingException e) {
@@ -154,6 +156,7 @@ public class ProblemMappers {
                     .collect(Collectors.joining("."));
             return "Field '" + field + "' has the wrong type or format. Check it against /q/openapi.";
         }
-        return "The request body does not have the expected shape. Send a JSON object as described at /q/openapi.";
+        return "The request body does not have the expected shape."
+                + " Send a JSON object as described at /q/openapi.";
     }
 }

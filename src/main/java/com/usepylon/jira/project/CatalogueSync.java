@@ -46,9 +46,9 @@ public class CatalogueSync {
     private final OpsMetrics metrics;
     private final Clock clock;
 
-    public CatalogueSync(JiraClient jira, Database database, ProjectCatalogue catalogue, Organizations organizations,
-            AuditLog audit, Event<OrganizationChanged> changed, CatalogueConfig config, OpsMetrics metrics,
-            Clock clock) {
+    public CatalogueSync(JiraClient jira, Database database, ProjectCatalogue catalogue,
+            Organizations organizations, AuditLog audit, Event<OrganizationChanged> changed,
+            CatalogueConfig config, OpsMetrics metrics, Clock clock) {
         this.jira = jira;
         this.database = database;
         this.catalogue = catalogue;
@@ -78,13 +78,15 @@ public class CatalogueSync {
             throw asProblem(e);
         }
 
-        // Whole microseconds: PostgreSQL keeps no more, and rows not stamped with this exact time are removed.
+        // Whole microseconds: PostgreSQL keeps no more, and rows not stamped with this exact time are
+        // removed.
         Instant syncedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Applied applied = QuarkusTransaction.requiringNew().call(() -> apply(site, projects, syncedAt, actor));
+        Applied applied = QuarkusTransaction.requiringNew()
+                .call(() -> apply(site, projects, syncedAt, actor));
         Probed probed = probe(site, actor);
         changed.fire(new OrganizationChanged(site.organizationId()));
-        return new SyncResult(applied.total(), applied.added(), applied.removed(), probed.probed(), probed.blocked(),
-                probed.unblocked(), syncedAt);
+        return new SyncResult(applied.total(), applied.added(), applied.removed(), probed.probed(),
+                probed.blocked(), probed.unblocked(), syncedAt);
     }
 
     /** Syncs after a link, where nobody waits for the answer; failures are recorded on the connection. */
@@ -131,14 +133,15 @@ public class CatalogueSync {
 
     private void upsert(CatalogueSite site, List<JiraProject> projects, Instant syncedAt) {
         database.batch("""
-                insert into jira_project (organization_id, cloud_id, project_id, project_key, name, project_type,
-                                          synced_at)
+                insert into jira_project (organization_id, cloud_id, project_id, project_key, name,
+                                          project_type, synced_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (organization_id, cloud_id, project_id) do update
                 set project_key = excluded.project_key, name = excluded.name,
-                    project_type = excluded.project_type, synced_at = excluded.synced_at, removed_at = null""",
-                projects.stream().map(project -> new Object[] {site.organizationId(), site.cloudId(), project.id(),
-                    project.key(), project.name(), project.type(), syncedAt}).toList());
+                    project_type = excluded.project_type, synced_at = excluded.synced_at,
+                    removed_at = null""",
+                projects.stream().map(project -> new Object[] {site.organizationId(), site.cloudId(),
+                    project.id(), project.key(), project.name(), project.type(), syncedAt}).toList());
     }
 
     private int markRemoved(CatalogueSite site, Instant syncedAt, Actor actor) {
@@ -193,7 +196,9 @@ public class CatalogueSync {
                 + " that blocks Pylon here; ask them to allow Pylon for this project.";
     }
 
-    /** Remembers why the sync failed; a credentials problem also marks the connection as needing attention. */
+    /**
+     * Remembers why the sync failed; a credentials problem also marks the connection as needing attention.
+     */
     private void recordFailure(CatalogueSite site, JiraCallException e, Actor actor) {
         boolean needsPerson = e.kind() != JiraCallException.Kind.UNAVAILABLE;
         Instant now = clock.instant();
@@ -216,9 +221,11 @@ public class CatalogueSync {
     private record Attention(String reason) {
     }
 
-    private void flagForAttention(CatalogueSite site, String reason, boolean newly, Instant now, Actor actor) {
+    private void flagForAttention(CatalogueSite site, String reason, boolean newly, Instant now,
+            Actor actor) {
         database.update("""
-                update jira_connection set attention_reason = ?, attention_since = coalesce(attention_since, ?)
+                update jira_connection
+                set attention_reason = ?, attention_since = coalesce(attention_since, ?)
                 where organization_id = ? and cloud_id = ? and disconnected_at is null""",
                 reason, now, site.organizationId(), site.cloudId());
         if (newly) {
@@ -229,7 +236,8 @@ public class CatalogueSync {
 
     private static ProblemException asProblem(JiraCallException e) {
         if (e.kind() == JiraCallException.Kind.UNAVAILABLE) {
-            return new ProblemException(ProblemType.JIRA_UNAVAILABLE, e.getMessage()).withHeader("Retry-After", "60");
+            return new ProblemException(ProblemType.JIRA_UNAVAILABLE, e.getMessage())
+                    .withHeader("Retry-After", "60");
         }
         return new ProblemException(ProblemType.JIRA_NEEDS_ATTENTION, e.getMessage());
     }

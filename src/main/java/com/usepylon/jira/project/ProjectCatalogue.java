@@ -31,15 +31,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectCatalogue {
 
-    static final String COLUMNS = "project_id, project_key, name, project_type, enabled, is_default, blocked_at,"
-            + " blocked_reason, removed_at, event_count, last_event_at";
+    static final String COLUMNS = "project_id, project_key, name, project_type, enabled, is_default,"
+            + " blocked_at, blocked_reason, removed_at, event_count, last_event_at";
 
     private final Database database;
     private final AuditLog audit;
     private final Event<OrganizationChanged> changed;
     private final Clock clock;
 
-    public ProjectCatalogue(Database database, AuditLog audit, Event<OrganizationChanged> changed, Clock clock) {
+    public ProjectCatalogue(Database database, AuditLog audit, Event<OrganizationChanged> changed,
+            Clock clock) {
         this.database = database;
         this.audit = audit;
         this.changed = changed;
@@ -57,8 +58,8 @@ public class ProjectCatalogue {
     public CatalogueSite requireSite(UUID organizationId) {
         return currentSite(organizationId).orElseThrow(() -> new ProblemException(ProblemType.NOT_CONNECTED,
                 "This organization has no Jira site connected. Connect Jira first: generate a configuration"
-                        + " token in Pylon under Settings > Integrations > Jira and paste it on the Pylon app's"
-                        + " page in Jira."));
+                        + " token in Pylon under Settings > Integrations > Jira and paste it on the Pylon"
+                        + " app's page in Jira."));
     }
 
     /** One page of the organization's catalogue; empty while no site is linked. */
@@ -161,8 +162,8 @@ public class ProjectCatalogue {
     /** Records that the default project can no longer be offered, and why. */
     @Transactional(Transactional.TxType.MANDATORY)
     void defaultLost(CatalogueSite site, String projectId, String why, Actor actor) {
-        audit.record(site.organizationId(), site.cloudId(), actor, AuditAction.DEFAULT_PROJECT_NEEDS_ATTENTION,
-                Map.of("projectId", projectId, "reason", why));
+        audit.record(site.organizationId(), site.cloudId(), actor,
+                AuditAction.DEFAULT_PROJECT_NEEDS_ATTENTION, Map.of("projectId", projectId, "reason", why));
     }
 
     static Project project(ResultSet row) throws SQLException {
@@ -184,15 +185,16 @@ public class ProjectCatalogue {
     private static DefaultProjectStatus defaultStatus(Project project, Instant removedAt) {
         String problem = null;
         if (removedAt != null) {
-            problem = "The default project " + project.key() + " was deleted or archived in Jira. Choose another"
-                    + " default project.";
+            problem = "The default project " + project.key() + " was deleted or archived in Jira."
+                    + " Choose another default project.";
         } else if (project.access() == ProjectAccess.BLOCKED) {
-            problem = "Jira's app access rules block Pylon from the default project " + project.key() + ". Ask a"
-                    + " Jira admin to allow Pylon in that project, or choose another default project.";
+            problem = "Jira's app access rules block Pylon from the default project " + project.key() + "."
+                    + " Ask a Jira admin to allow Pylon in that project, or choose another default project.";
         } else if (!project.enabled()) {
-            problem = "The default project " + project.key() + " is disabled. Enable it again, or choose another"
-                    + " default project.";
+            problem = "The default project " + project.key() + " is disabled. Enable it again, or choose"
+                    + " another default project.";
         }
-        return new DefaultProjectStatus(project.id(), project.key(), project.name(), problem == null, problem);
+        return new DefaultProjectStatus(project.id(), project.key(), project.name(), problem == null,
+                problem);
     }
 }

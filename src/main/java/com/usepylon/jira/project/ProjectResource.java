@@ -76,8 +76,8 @@ public class ProjectResource {
         if (enabled.equals("true") || enabled.equals("false")) {
             return Optional.of(Boolean.parseBoolean(enabled));
         }
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again: enabled"
-                + " (must be true or false).")
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again:"
+                + " enabled (must be true or false).")
                 .with("errors", List.of(Map.of("field", "enabled", "message", "must be true or false")));
     }
 }

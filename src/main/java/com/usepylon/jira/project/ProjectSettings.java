@@ -64,8 +64,8 @@ public class ProjectSettings {
         Project project = find(site, projectId);
         refuseUnusable(project);
 
-        database.update("update jira_project set is_default = false where organization_id = ? and cloud_id = ?"
-                + " and is_default", site.organizationId(), site.cloudId());
+        database.update("update jira_project set is_default = false where organization_id = ?"
+                + " and cloud_id = ? and is_default", site.organizationId(), site.cloudId());
         database.update("update jira_project set is_default = true where organization_id = ? and cloud_id = ?"
                 + " and project_id = ?", site.organizationId(), site.cloudId(), projectId);
         audit.record(site.organizationId(), site.cloudId(), Actor.pylonUser(caller.userId()),
@@ -129,9 +129,11 @@ public class ProjectSettings {
         Set<String> both = new HashSet<>(changes.enable());
         both.retainAll(new HashSet<>(changes.disable()));
         if (!both.isEmpty()) {
-            throw new ProblemException(ProblemType.CONFLICTING_PROJECTS, "These projects are in both 'enable' and"
-                    + " 'disable': " + String.join(", ", both.stream().sorted().limit(20).toList())
-                    + ". Put each project in one list only.").with("projectIds", both.stream().sorted().toList());
+            throw new ProblemException(ProblemType.CONFLICTING_PROJECTS, "These projects are in both"
+                    + " 'enable' and 'disable': "
+                    + String.join(", ", both.stream().sorted().limit(20).toList())
+                    + ". Put each project in one list only.")
+                    .with("projectIds", both.stream().sorted().toList());
         }
     }
 
@@ -139,8 +141,8 @@ public class ProjectSettings {
         Set<String> requested = new HashSet<>(changes.enable());
         requested.addAll(changes.disable());
         if (requested.size() > ProjectChanges.MAX_IDS) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Change at most " + ProjectChanges.MAX_IDS
-                    + " projects at once; split the change into several requests.");
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Change at most "
+                    + ProjectChanges.MAX_IDS + " projects at once; split the change into several requests.");
         }
         List<String> unknown = database.list("""
                 select id from unnest(?::text[]) as requested(id)
@@ -149,10 +151,11 @@ public class ProjectSettings {
                 order by id""",
                 row -> row.getString(1), List.copyOf(requested), site.organizationId(), site.cloudId());
         if (!unknown.isEmpty()) {
-            throw new ProblemException(ProblemType.UNKNOWN_PROJECTS, unknown.size() + " of the projects are not in"
-                    + " this organization's Jira catalogue: " + String.join(", ", unknown.stream().limit(20).toList())
-                    + (unknown.size() > 20 ? ", ..." : "") + ". Nothing was changed. Refresh the catalogue if they"
-                    + " were created in Jira recently, and use the ids it lists.")
+            throw new ProblemException(ProblemType.UNKNOWN_PROJECTS, unknown.size()
+                    + " of the projects are not in this organization's Jira catalogue: "
+                    + String.join(", ", unknown.stream().limit(20).toList())
+                    + (unknown.size() > 20 ? ", ..." : "") + ". Nothing was changed. Refresh the catalogue if"
+                    + " they were created in Jira recently, and use the ids it lists.")
                     .with("unknownProjectIds", unknown);
         }
     }
@@ -169,13 +172,14 @@ public class ProjectSettings {
 
     private static void refuseUnusable(Project project) {
         if (project.access() == ProjectAccess.BLOCKED) {
-            throw new ProblemException(ProblemType.PROJECT_NOT_USABLE, "Project " + project.key() + " cannot be"
-                    + " the default: Jira's app access rules block Pylon from it. Ask a Jira admin to allow"
-                    + " Pylon in that project, or choose another one.").with("reason", "blocked");
+            throw new ProblemException(ProblemType.PROJECT_NOT_USABLE, "Project " + project.key()
+                    + " cannot be the default: Jira's app access rules block Pylon from it. Ask a Jira admin"
+                    + " to allow Pylon in that project, or choose another one.").with("reason", "blocked");
         }
         if (!project.enabled()) {
-            throw new ProblemException(ProblemType.PROJECT_NOT_USABLE, "Project " + project.key() + " cannot be"
-                    + " the default because it is disabled. Enable it first, then make it the default.")
+            throw new ProblemException(ProblemType.PROJECT_NOT_USABLE, "Project " + project.key()
+                    + " cannot be the default because it is disabled. Enable it first, then make it"
+                    + " the default.")
                     .with("reason", "disabled");
         }
     }

@@ -34,7 +34,8 @@ public class AppLifecycle {
                 return LifecycleOutcome.RECORDED;
             }
             case LifecycleEvent.UNINSTALLED -> {
-                Optional<JiraConnection> cleared = connections.clearFromJira(site, DisconnectReason.APP_UNINSTALLED);
+                Optional<JiraConnection> cleared = connections.clearFromJira(site,
+                        DisconnectReason.APP_UNINSTALLED);
                 audit.record(cleared.map(JiraConnection::organizationId).orElse(null), site.cloudId(), actor,
                         AuditAction.APP_UNINSTALLED, details);
                 return cleared.isPresent() ? LifecycleOutcome.DISCONNECTED : LifecycleOutcome.RECORDED;

@@ -44,8 +44,9 @@ public class RegistrationResource {
         return connections.liveForSite(currentSite.get().cloudId())
                 .map(RegistrationResource::registration)
                 .orElseThrow(() -> new ProblemException(ProblemType.INSTALLATION_NOT_FOUND,
-                        "This Jira site is not linked to a Pylon organization. Paste the Organization ID and a"
-                                + " configuration token from Pylon (Settings > Integrations > Jira) to link it."));
+                        "This Jira site is not linked to a Pylon organization. Paste the Organization ID"
+                                + " and a configuration token from Pylon (Settings > Integrations > Jira)"
+                                + " to link it."));
     }
 
     @PUT

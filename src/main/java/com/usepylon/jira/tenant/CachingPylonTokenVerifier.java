@@ -1,5 +1,7 @@
 package com.usepylon.jira.tenant;
 
+import com.usepylon.jira.platform.JwtCacheConfig;
+import com.usepylon.jira.platform.VerifiedTokens;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,10 +24,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CachingPylonTokenVerifier implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final MpJwtValidator verifier;
-    private final PylonTokenCacheConfig config;
+    private final JwtCacheConfig config;
     private final VerifiedTokens<SecurityIdentity> verified;
 
-    public CachingPylonTokenVerifier(MpJwtValidator verifier, PylonTokenCacheConfig config, Clock clock) {
+    public CachingPylonTokenVerifier(MpJwtValidator verifier, JwtCacheConfig config, Clock clock) {
         this.verifier = verifier;
         this.config = config;
         this.verified = new VerifiedTokens<>(config.maxEntries(), config.maxAge(), clock);

@@ -40,7 +40,8 @@ public class CurrentPylonCaller {
 
     private Optional<String> claim(String name) {
         Object value = jwt.getClaim(name);
-        String text = value instanceof JsonString string ? string.getString() : value == null ? null : value.toString();
+        String text = value instanceof JsonString string ? string.getString()
+                : value == null ? null : value.toString();
         return Optional.ofNullable(text).filter(s -> !s.isBlank());
     }
 
@@ -53,8 +54,8 @@ public class CurrentPylonCaller {
     }
 
     private static ProblemException unusable(String claim) {
-        return new ProblemException(ProblemType.UNAUTHENTICATED, "The Pylon access token has no valid '" + claim
-                + "' claim. Sign in to Pylon again; if this persists, contact Pylon support.")
+        return new ProblemException(ProblemType.UNAUTHENTICATED, "The Pylon access token has no valid '"
+                + claim + "' claim. Sign in to Pylon again; if this persists, contact Pylon support.")
                 .withHeader("WWW-Authenticate", "Bearer");
     }
 }

@@ -29,7 +29,8 @@ public class TicketDefaultsService {
     private static final int MAX_CACHED_ORGANIZATIONS = 100_000;
 
     private final ProjectCatalogue catalogue;
-    private final InvalidatingCache<UUID, TicketDefaults> cache = new InvalidatingCache<>(MAX_CACHED_ORGANIZATIONS);
+    private final InvalidatingCache<UUID, TicketDefaults> cache =
+            new InvalidatingCache<>(MAX_CACHED_ORGANIZATIONS);
 
     public TicketDefaultsService(ProjectCatalogue catalogue) {
         this.catalogue = catalogue;

@@ -60,7 +60,8 @@ public class ConfigurationTokens {
         this.clock = clock;
     }
 
-    private record StoredToken(UUID id, byte[] hash, Instant expiresAt, Instant revokedAt, Instant redeemedAt) {
+    private record StoredToken(UUID id, byte[] hash, Instant expiresAt, Instant revokedAt,
+            Instant redeemedAt) {
     }
 
     /** Generates a token for the caller's organization and revokes any earlier one not yet used. */
@@ -75,11 +76,13 @@ public class ConfigurationTokens {
         UUID id = UUID.randomUUID();
         Instant expiresAt = now.plus(config.ttl());
         database.update("""
-                insert into configuration_token (id, organization_id, token_hash, created_at, created_by, expires_at)
+                insert into configuration_token (id, organization_id, token_hash, created_at, created_by,
+                                                 expires_at)
                 values (?, ?, ?, ?, ?, ?)""",
                 id, caller.organizationId(), TokenSecret.hash(token), now, caller.userId(), expiresAt);
         audit.record(caller.organizationId(), null, Actor.pylonUser(caller.userId()),
-                AuditAction.CONFIGURATION_TOKEN_ISSUED, Map.of("tokenId", id, "expiresAt", expiresAt.toString()));
+                AuditAction.CONFIGURATION_TOKEN_ISSUED,
+                Map.of("tokenId", id, "expiresAt", expiresAt.toString()));
         metrics.tokenIssued();
         return new IssuedToken(caller.organizationId(), token, expiresAt);
     }
@@ -88,7 +91,8 @@ public class ConfigurationTokens {
     public Optional<Instant> liveTokenExpiry(UUID organizationId) {
         return database.findOne("""
                 select expires_at from configuration_token
-                where organization_id = ? and revoked_at is null and redeemed_at is null and expires_at > ?""",
+                where organization_id = ? and revoked_at is null and redeemed_at is null
+                  and expires_at > ?""",
                 row -> Database.instant(row, "expires_at"), organizationId, clock.instant());
     }
 
@@ -105,8 +109,8 @@ public class ConfigurationTokens {
         throttle.check(scopes);
         if (!TokenSecret.looksValid(presented)) {
             throw new ProblemException(ProblemType.CONFIGURATION_TOKEN_INVALID, "This is not a Pylon"
-                    + " configuration token: those start with " + TokenSecret.PREFIX + " and are 48 characters"
-                    + " long. Copy the whole token from the Jira settings in Pylon.");
+                    + " configuration token: those start with " + TokenSecret.PREFIX + " and are 48"
+                    + " characters long. Copy the whole token from the Jira settings in Pylon.");
         }
 
         // The lookup matches the hash, not the token, so its timing tells a guesser nothing useful; the
@@ -134,7 +138,8 @@ public class ConfigurationTokens {
                 update configuration_token set revoked_at = ?
                 where organization_id = ? and revoked_at is null and redeemed_at is null
                 returning id, expires_at""",
-                row -> Database.instant(row, "expires_at").isAfter(now) ? row.getObject("id", UUID.class) : null,
+                row -> Database.instant(row, "expires_at").isAfter(now)
+                        ? row.getObject("id", UUID.class) : null,
                 now, caller.organizationId());
         stillLive.stream().filter(Objects::nonNull).forEach(id -> audit.record(caller.organizationId(), null,
                 Actor.pylonUser(caller.userId()), AuditAction.CONFIGURATION_TOKEN_REVOKED,
@@ -180,13 +185,14 @@ public class ConfigurationTokens {
 
     private static ProblemException used(Instant when) {
         return new ProblemException(ProblemType.CONFIGURATION_TOKEN_USED, "This configuration token was"
-                + " already used at " + TIME.format(when) + "; each token links a site once." + WHERE_TO_GET_ONE);
+                + " already used at " + TIME.format(when) + "; each token links a site once."
+                + WHERE_TO_GET_ONE);
     }
 
     private static ProblemException mismatch(UUID organizationId) {
-        return new ProblemException(ProblemType.CONFIGURATION_TOKEN_INVALID, "This configuration token does not"
-                + " belong to Pylon organization " + organizationId + ". Copy both the Organization ID and the"
-                + " token from the same Jira settings page in Pylon, and check that the token is complete."
-                + WHERE_TO_GET_ONE);
+        return new ProblemException(ProblemType.CONFIGURATION_TOKEN_INVALID, "This configuration token"
+                + " does not belong to Pylon organization " + organizationId + ". Copy both the"
+                + " Organization ID and the token from the same Jira settings page in Pylon, and check that"
+                + " the token is complete." + WHERE_TO_GET_ONE);
     }
 }

@@ -49,7 +49,8 @@ public class GuessThrottle {
         QuarkusTransaction.requiringNew().run(() -> scopes.forEach(scope -> {
             database.update("delete from failed_token_guess where scope = ? and failed_at <= ?",
                     scope.key(), now.minus(config.failedAttemptWindow()));
-            database.update("insert into failed_token_guess (scope, failed_at) values (?, ?)", scope.key(), now);
+            database.update("insert into failed_token_guess (scope, failed_at) values (?, ?)",
+                    scope.key(), now);
         }));
     }
 
@@ -73,7 +74,8 @@ public class GuessThrottle {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
         long minutes = Math.max(1, (seconds + 59) / 60);
         return new ProblemException(ProblemType.TOO_MANY_ATTEMPTS, "Too many wrong configuration tokens were"
-                + " tried for " + scope.description() + ". Wait " + minutes + (minutes == 1 ? " minute" : " minutes")
+                + " tried for " + scope.description() + ". Wait " + minutes
+                + (minutes == 1 ? " minute" : " minutes")
                 + ", then paste the newest token exactly as Pylon shows it, or generate a new one in Pylon"
                 + " under Settings > Integrations > Jira.")
                 .withHeader("Retry-After", Long.toString(seconds));

@@ -39,11 +39,12 @@ class AuditLogTest extends ApiTest {
                 .filter(entry -> !BACKGROUND.contains(entry.get("action")))
                 .toList();
         assertThat(entries).extracting(entry -> entry.get("action")).containsExactly(
-                "CONNECTION_CLEARED", "SITE_LINKED", "CONFIGURATION_TOKEN_ISSUED", "CONFIGURATION_TOKEN_REVOKED",
-                "CONFIGURATION_TOKEN_ISSUED");
+                "CONNECTION_CLEARED", "SITE_LINKED", "CONFIGURATION_TOKEN_ISSUED",
+                "CONFIGURATION_TOKEN_REVOKED", "CONFIGURATION_TOKEN_ISSUED");
         String pylonAdmin = "user-admin-" + organization.toString().substring(0, 8);
-        assertThat(entries).extracting(entry -> (Object) ((Map<?, ?>) entry.get("actor")).get("id")).containsExactly(
-                pylonAdmin, "557058:admin-of-" + site.substring(0, 8), pylonAdmin, pylonAdmin, pylonAdmin);
+        assertThat(entries).extracting(entry -> (Object) ((Map<?, ?>) entry.get("actor")).get("id"))
+                .containsExactly(pylonAdmin, "557058:admin-of-" + site.substring(0, 8), pylonAdmin,
+                        pylonAdmin, pylonAdmin);
         assertThat(((Map<?, ?>) entries.get(1).get("actor")).get("type")).isEqualTo("JIRA_USER");
         assertThat(entries.get(1).get("cloudId")).isEqualTo(site);
     }

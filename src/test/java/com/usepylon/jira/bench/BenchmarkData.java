@@ -36,19 +36,22 @@ final class BenchmarkData {
     static void seed(DataSource database, int organizations, int connectEvery, int projectsPerSite)
             throws SQLException {
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("truncate organization, configuration_token, jira_connection, jira_project, event_inbox,"
-                    + " audit_entry, failed_token_guess, site_system_token cascade");
+            sql.execute("truncate organization, configuration_token, jira_connection, jira_project,"
+                    + " event_inbox, audit_entry, failed_token_guess, site_system_token cascade");
             sql.execute(("insert into organization (id, name, first_seen_at, updated_at)"
                     + " select %s, 'Org ' || g, now(), now() from generate_series(1, %d) g")
                     .formatted(organizationId("g"), organizations));
-            sql.execute(("insert into configuration_token (id, organization_id, token_hash, created_at, created_by,"
-                    + " expires_at, redeemed_at, redeemed_for_cloud_id)"
+            sql.execute(("insert into configuration_token (id, organization_id, token_hash, created_at,"
+                    + " created_by, expires_at, redeemed_at, redeemed_for_cloud_id)"
                     + " select %s, %s, decode(md5(g::text), 'hex'), now(), 'seed', now(), now(), %s"
                     + " from generate_series(1, %d) g where g %% %d = 0")
-                    .formatted(organizationId("g"), organizationId("g"), siteId("g"), organizations, connectEvery));
-            sql.execute(("insert into jira_connection (id, organization_id, cloud_id, installation_id, api_base_url,"
-                    + " configuration_token_id, connected_at, connected_by, catalogue_synced_at)"
-                    + " select %s, %s, %s, 'seed', 'https://api.atlassian.com/ex/jira/' || %s, %s, now(), 'seed', now()"
+                    .formatted(organizationId("g"), organizationId("g"), siteId("g"), organizations,
+                            connectEvery));
+            sql.execute(("insert into jira_connection (id, organization_id, cloud_id, installation_id,"
+                    + " api_base_url, configuration_token_id, connected_at, connected_by,"
+                    + " catalogue_synced_at)"
+                    + " select %s, %s, %s, 'seed', 'https://api.atlassian.com/ex/jira/' || %s, %s, now(),"
+                    + " 'seed', now()"
                     + " from generate_series(1, %d) g where g %% %d = 0")
                     .formatted(organizationId("g"), organizationId("g"), siteId("g"), siteId("g"),
                             organizationId("g"), organizations, connectEvery));

@@ -38,17 +38,19 @@ final class LoadGenerator {
      *
      * @param expectedStatus answers with another status count as failures
      */
-    Result measure(String name, Supplier<HttpRequest> requests, int expectedStatus, Duration warmUp, int rounds,
-            Duration round) {
+    Result measure(String name, Supplier<HttpRequest> requests, int expectedStatus, Duration warmUp,
+            int rounds, Duration round) {
         run(requests, expectedStatus, warmUp);
         List<Round> measured = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             measured.add(run(requests, expectedStatus, round));
         }
-        long[] latencies = measured.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).sorted().toArray();
+        long[] latencies = measured.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos()))
+                .sorted().toArray();
         double[] throughputs = measured.stream().mapToDouble(Round::requestsPerSecond).sorted().toArray();
         return new Result(name, throughputs[throughputs.length / 2], percentile(latencies, 0.50),
-                percentile(latencies, 0.99), latencies.length, measured.stream().mapToLong(Round::failures).sum());
+                percentile(latencies, 0.99), latencies.length,
+                measured.stream().mapToLong(Round::failures).sum());
     }
 
     private record Round(long[] latenciesNanos, double requestsPerSecond, long failures) {

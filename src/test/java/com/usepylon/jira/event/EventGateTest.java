@@ -71,9 +71,12 @@ class EventGateTest extends ApiTest {
         Catalogues.enable(organization, Catalogues.id(0));
         String project = Catalogues.id(0);
 
-        send(site, Catalogues.issueEvent("comment_created", 1L, project, "1")).then().body("outcome", equalTo("processed"));
-        send(site, Catalogues.issueEvent("comment_created", 2L, project, "1")).then().body("outcome", equalTo("processed"));
-        send(site, Catalogues.issueEvent("comment_created", 1L, project, "2")).then().body("outcome", equalTo("processed"));
+        send(site, Catalogues.issueEvent("comment_created", 1L, project, "1")).then()
+                .body("outcome", equalTo("processed"));
+        send(site, Catalogues.issueEvent("comment_created", 2L, project, "1")).then()
+                .body("outcome", equalTo("processed"));
+        send(site, Catalogues.issueEvent("comment_created", 1L, project, "2")).then()
+                .body("outcome", equalTo("processed"));
         send(site, Map.of("webhookEvent", "comment_created", "timestamp", 1L, "comment", Map.of("id", "9"),
                 "issue", Map.of("id", "1", "fields", Map.of("project", Map.of("id", project)))))
                 .then().body("outcome", equalTo("processed"));
@@ -168,8 +171,9 @@ class EventGateTest extends ApiTest {
         try {
             for (int i = 0; i < 40; i++) {
                 long timestamp = i;
-                outcomes.add(pool.submit(() -> send(site, Catalogues.issueEvent("jira:issue_created", timestamp,
-                        Catalogues.id(0), "7")).then().statusCode(200).extract().<String>path("outcome")));
+                outcomes.add(pool.submit(() -> send(site, Catalogues.issueEvent("jira:issue_created",
+                        timestamp, Catalogues.id(0), "7")).then().statusCode(200).extract()
+                        .<String>path("outcome")));
                 if (i == 20) {
                     pool.submit(() -> asAdmin(organization).contentType(ContentType.JSON)
                             .body(Map.of("disable", List.of(Catalogues.id(0)))).patch("/api/v1/jira/projects")
@@ -200,7 +204,8 @@ class EventGateTest extends ApiTest {
     }
 
     private long inbox(String site) {
-        return database.findOne("select count(*) from event_inbox where cloud_id = ?", row -> row.getLong(1), site)
+        return database.findOne("select count(*) from event_inbox where cloud_id = ?",
+                row -> row.getLong(1), site)
                 .orElseThrow();
     }
 }

@@ -37,8 +37,9 @@ class ForgeAuthenticationTest extends ApiTest {
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
-                .body("detail", equalTo("Send a valid Forge Invocation Token for this app in the Authorization"
-                        + " header (Bearer). It may have expired or have been issued for another app."));
+                .body("detail", equalTo("Send a valid Forge Invocation Token for this app in the"
+                        + " Authorization header (Bearer). It may have expired or have been issued for"
+                        + " another app."));
     }
 
     @Test
@@ -113,7 +114,8 @@ class ForgeAuthenticationTest extends ApiTest {
     void knownKidButAnotherKey_isUnauthenticated() {
         JwtClaims claims = Tokens.forgeClaims(newSite(), Duration.ofHours(1));
 
-        as(Tokens.sign(claims, TestKeys.STRANGER, TestKeys.FORGE_KID)).get(REGISTRATION).then().statusCode(401);
+        as(Tokens.sign(claims, TestKeys.STRANGER, TestKeys.FORGE_KID)).get(REGISTRATION).then()
+                .statusCode(401);
     }
 
     @Test

@@ -51,7 +51,8 @@ class MetricsTest extends ApiTest {
                 "operation", "project_search", "status", "2xx")).isGreaterThanOrEqualTo(1);
         assertThat(increase(before, after, "pylon_jira_catalogue_sync_seconds_count", "result", "ok"))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(after.has("http_server_requests_seconds_bucket", "uri", "/atlassian/v1/events", "le", "5.0"))
+        assertThat(after.has("http_server_requests_seconds_bucket", "uri", "/atlassian/v1/events",
+                "le", "5.0"))
                 .as("a 5 s latency bucket for event deliveries").isTrue();
     }
 

@@ -48,7 +48,8 @@ class ProductionKeyGuardTest {
     @Test
     void aCopyOfTheDevelopmentPylonKeyInAFile_isRefused() throws Exception {
         Path copy = Files.createTempFile("copied-dev-key", ".pem");
-        Files.writeString(copy, Files.readString(Path.of("src/main/resources/dev-keys/pylon-jwt-public.pem")));
+        Files.writeString(copy,
+                Files.readString(Path.of("src/main/resources/dev-keys/pylon-jwt-public.pem")));
 
         SmallRyeConfig config = config(Map.of(
                 "mp.jwt.verify.publickey.location", copy.toUri().toString(),
@@ -62,7 +63,8 @@ class ProductionKeyGuardTest {
     @Test
     void realKeys_areAccepted() throws Exception {
         Path realKey = Files.createTempFile("real-key", ".pem");
-        Files.writeString(realKey, "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n"
+        Files.writeString(realKey, "-----BEGIN PUBLIC KEY-----\n"
+                + "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n"
                 + "-----END PUBLIC KEY-----\n");
 
         SmallRyeConfig config = config(Map.of(

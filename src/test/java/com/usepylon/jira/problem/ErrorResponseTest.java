@@ -54,13 +54,13 @@ class ErrorResponseTest extends ApiTest {
     @Test
     void tooLongFields_areRejected() {
         Response response = asSite(newSite()).contentType(ContentType.JSON)
-                .body(Map.of("organizationId", newOrganization().toString(), "configurationToken", "x".repeat(201),
-                        "siteName", "n".repeat(256), "siteUrl", "javascript:alert(1)"))
+                .body(Map.of("organizationId", newOrganization().toString(), "configurationToken",
+                        "x".repeat(201), "siteName", "n".repeat(256), "siteUrl", "javascript:alert(1)"))
                 .put(REGISTRATION);
 
         response.then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("configurationToken", "siteName",
-                        "siteUrl"));
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("configurationToken",
+                        "siteName", "siteUrl"));
     }
 
     @Test

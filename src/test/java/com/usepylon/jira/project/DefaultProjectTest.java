@@ -138,7 +138,8 @@ class DefaultProjectTest extends ApiTest {
         Catalogues.connect(organization, site, Catalogues.projects(2));
         Catalogues.enable(organization, Catalogues.id(0), Catalogues.id(1));
         choose(organization, Catalogues.id(0)).then().statusCode(200);
-        JiraStub.stubProjects(site, List.of(new JiraProject(Catalogues.id(1), "P1", "Project 1", "software", false)),
+        JiraStub.stubProjects(site,
+                List.of(new JiraProject(Catalogues.id(1), "P1", "Project 1", "software", false)),
                 Catalogues.JIRA_PAGE_SIZE);
 
         asAdmin(organization).post("/api/v1/jira/projects/refresh").then().statusCode(200);

@@ -198,7 +198,8 @@ class ProjectCatalogueTest extends ApiTest {
                 .patch(PROJECTS)
                 .then().statusCode(200).body("enabled", equalTo(10_000));
 
-        asMember(organization).get("/api/v1/jira/connection").then().body("projects.enabled", equalTo(10_000));
+        asMember(organization).get("/api/v1/jira/connection").then()
+                .body("projects.enabled", equalTo(10_000));
     }
 
     @Test
@@ -232,11 +233,13 @@ class ProjectCatalogueTest extends ApiTest {
         UUID owner = newOrganization();
         Catalogues.connect(owner, newSite(), Catalogues.projects(2));
         UUID intruder = newOrganization();
-        Catalogues.connect(intruder, newSite(), List.of(new JiraProject("77", "MINE", "Mine", "software", false)));
+        Catalogues.connect(intruder, newSite(),
+                List.of(new JiraProject("77", "MINE", "Mine", "software", false)));
 
         asAdmin(intruder).get(PROJECTS).then().body("items.key", equalTo(List.of("MINE")));
         asAdmin(intruder).contentType(ContentType.JSON).body(Map.of("enable", List.of(Catalogues.id(0))))
-                .patch(PROJECTS).then().statusCode(422).body("unknownProjectIds", equalTo(List.of(Catalogues.id(0))));
+                .patch(PROJECTS).then().statusCode(422)
+                .body("unknownProjectIds", equalTo(List.of(Catalogues.id(0))));
         asAdmin(intruder).contentType(ContentType.JSON).body(Map.of("projectId", Catalogues.id(0)))
                 .put("/api/v1/jira/default-project").then().statusCode(404);
         asMember(owner).queryParam("enabled", true).get(PROJECTS).then().body("items", hasSize(0));
@@ -299,7 +302,8 @@ class ProjectCatalogueTest extends ApiTest {
                 .body("projects.key", equalTo(List.of("P0")));
 
         JiraStub.stubProjectContentReadable(site, Catalogues.id(1));
-        asAdmin(organization).post(PROJECTS + "/refresh").then().statusCode(200).body("unblocked", equalTo(1));
+        asAdmin(organization).post(PROJECTS + "/refresh").then().statusCode(200)
+                .body("unblocked", equalTo(1));
         asMember(organization).get("/api/v1/jira/ticket-defaults").then()
                 .body("projects.key", equalTo(List.of("P0", "P1")));
     }

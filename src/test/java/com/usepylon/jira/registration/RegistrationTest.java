@@ -204,7 +204,8 @@ class RegistrationTest extends ApiTest {
         link(site, organization);
 
         asSite(site).contentType(ContentType.JSON)
-                .body(Map.of("eventType", "avi:forge:installed:app", "id", "ari:cloud:ecosystem::installation/x"))
+                .body(Map.of("eventType", "avi:forge:installed:app",
+                        "id", "ari:cloud:ecosystem::installation/x"))
                 .post("/atlassian/v1/lifecycle")
                 .then().statusCode(200).body("outcome", equalTo("recorded"));
         asSite(site).contentType(ContentType.JSON).body(Map.of("eventType", "avi:forge:upgraded:app"))

@@ -34,7 +34,8 @@ class DatabaseOutageIT {
         database = EmbeddedDatabase.start(dataDirectory, 0);
         port = database.getPort();
         service = ServiceProcess.start(ServiceProcess.JAR, List.of(),
-                ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres")), work.resolve("service.log"));
+                ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres")),
+                work.resolve("service.log"));
     }
 
     @AfterAll

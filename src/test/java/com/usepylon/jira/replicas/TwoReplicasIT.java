@@ -40,7 +40,8 @@ class TwoReplicasIT {
     static void startTwoReplicas() throws Exception {
         Path work = Files.createTempDirectory("pylon-jira-replicas");
         database = EmbeddedDatabase.start(work.resolve("postgres"), 0);
-        Map<String, String> environment = ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres"));
+        Map<String, String> environment =
+                ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres"));
         a = ServiceProcess.start(ServiceProcess.JAR, List.of(), environment, work.resolve("a.log"));
         b = ServiceProcess.start(ServiceProcess.JAR, List.of(), environment, work.resolve("b.log"));
     }
@@ -85,7 +86,8 @@ class TwoReplicasIT {
                 () -> register(b, UUID.randomUUID().toString(), organization, token).statusCode());
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 410);
-        assertThat(count("select count(*) from jira_connection where organization_id = '" + organization + "'"))
+        assertThat(count("select count(*) from jira_connection"
+                + " where organization_id = '" + organization + "'"))
                 .isEqualTo(1);
     }
 
@@ -121,9 +123,11 @@ class TwoReplicasIT {
     private static void connect(ServiceProcess replica, UUID organization, String site) {
         JiraStub.stubProjects(site, Catalogues.projects(2), Catalogues.JIRA_PAGE_SIZE);
         JiraStub.stubProjectContentReadable(site);
-        String token = on(replica, Tokens.pylon("admin", organization)).post("/api/v1/jira/configuration-tokens")
+        String token = on(replica, Tokens.pylon("admin", organization))
+                .post("/api/v1/jira/configuration-tokens")
                 .then().statusCode(201).extract().path("token");
-        on(replica, Tokens.forge(site)).header("X-Forge-Oauth-System", Tokens.systemToken(Duration.ofHours(1)))
+        on(replica, Tokens.forge(site))
+                .header("X-Forge-Oauth-System", Tokens.systemToken(Duration.ofHours(1)))
                 .contentType(ContentType.JSON)
                 .body(Map.of("organizationId", organization.toString(), "configurationToken", token))
                 .put("/atlassian/v1/registration").then().statusCode(200);
@@ -149,13 +153,14 @@ class TwoReplicasIT {
 
     @SafeVarargs
     private static <T> List<T> both(Callable<T>... calls) throws Exception {
-        List<CompletableFuture<T>> futures = List.of(calls).stream().map(call -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        })).toList();
+        List<CompletableFuture<T>> futures = List.of(calls).stream()
+                .map(call -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return call.call();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
         return futures.stream().map(CompletableFuture::join).toList();
     }
 

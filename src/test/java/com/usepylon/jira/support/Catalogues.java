@@ -52,7 +52,8 @@ public final class Catalogues {
     }
 
     /** A Jira event about an issue of the project, as the Atlassian app forwards it. */
-    public static Map<String, Object> issueEvent(String type, long timestamp, String projectId, String issueId) {
+    public static Map<String, Object> issueEvent(String type, long timestamp, String projectId,
+            String issueId) {
         return Map.of("webhookEvent", type, "timestamp", timestamp,
                 "issue", Map.of("id", issueId, "key", "P-" + issueId,
                         "fields", Map.of("project", Map.of("id", projectId), "summary", "Printer on fire")));

@@ -37,7 +37,8 @@ public final class ServiceProcess implements AutoCloseable {
         this.startToReady = startToReady;
     }
 
-    public static ServiceProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
+    public static ServiceProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment,
+            Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));

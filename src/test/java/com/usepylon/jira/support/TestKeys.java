@@ -76,7 +76,8 @@ public final class TestKeys {
     }
 
     private static void writePem(KeyPair pair, Path target) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded());
+        String body = Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(pair.getPublic().getEncoded());
         try {
             Files.writeString(target, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
         } catch (IOException e) {

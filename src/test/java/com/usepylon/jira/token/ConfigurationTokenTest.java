@@ -59,8 +59,10 @@ class ConfigurationTokenTest extends ApiTest {
 
         String token = issueToken(organization);
 
-        byte[] expectedHash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        List<byte[]> stored = database.list("select token_hash from configuration_token where organization_id = ?",
+        byte[] expectedHash = MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8));
+        List<byte[]> stored = database.list(
+                "select token_hash from configuration_token where organization_id = ?",
                 row -> row.getBytes("token_hash"), organization);
         assertThat(stored).containsExactly(expectedHash);
         List<String> rowsContainingToken = database.list(
@@ -80,7 +82,8 @@ class ConfigurationTokenTest extends ApiTest {
         response.then().statusCode(410)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pylon:jira:problem:configuration-token-replaced"))
-                .body("detail", matchesPattern(".*newer configuration token.*Settings > Integrations > Jira.*"));
+                .body("detail",
+                        matchesPattern(".*newer configuration token.*Settings > Integrations > Jira.*"));
         assertThat(database.findOne("""
                 select count(*) from configuration_token
                 where organization_id = ? and revoked_at is null and redeemed_at is null""",

@@ -1,18 +1,21 @@
-package com.usepylon.jira.tenant;
+package com.usepylon.jira.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The cache of verified Pylon JWTs; see {@link VerifiedTokens} for why it is safe. */
+/**
+ * The caches of verified Pylon JWTs and Forge Invocation Tokens; {@link VerifiedTokens} says why they are
+ * safe.
+ */
 @ConfigMapping(prefix = "pylon.security.jwt-cache")
-public interface PylonTokenCacheConfig {
+public interface JwtCacheConfig {
 
-    /** Off means every request's JWT is verified in full. */
+    /** Off means every request's token is verified in full. */
     @WithDefault("true")
     boolean enabled();
 
-    /** Tokens remembered at most; about 200 bytes each. */
+    /** Tokens remembered at most, per kind of token; about 200 bytes each. */
     @WithDefault("10000")
     int maxEntries();
 

@@ -1,4 +1,4 @@
-package com.usepylon.jira.tenant;
+package com.usepylon.jira.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code maxAge} even for tokens already seen.</li>
  *   <li>Memory is bounded by {@code maxEntries}.</li>
  * </ul>
+ *
+ * <p>Used for Pylon JWTs and for Forge Invocation Tokens alike.
  *
  * @param <I> what verification produced, such as Quarkus' {@code SecurityIdentity}
  */
@@ -86,7 +88,8 @@ public final class VerifiedTokens<I> {
 
     private static String key(String token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);

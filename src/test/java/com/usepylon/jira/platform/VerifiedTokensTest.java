@@ -1,4 +1,4 @@
-package com.usepylon.jira.tenant;
+package com.usepylon.jira.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

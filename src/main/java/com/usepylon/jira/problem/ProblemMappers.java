@@ -2,6 +2,7 @@ package com.usepylon.jira.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -147,6 +148,10 @@ public class ProblemMappers {
     }
 
     private static String unreadableDetail(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            return "The request body nests JSON objects and arrays too deeply (or has a value too long)."
+                    + " Send a flatter body as described at /q/openapi.";
+        }
         if (e instanceof JsonParseException) {
             return "The request body is not valid JSON. Send a JSON object as described at /q/openapi.";
         }

@@ -27,6 +27,7 @@ public enum ProblemType {
             "The configuration token has already been used"),
     CONFIGURATION_TOKEN_REPLACED("configuration-token-replaced", 410,
             "The configuration token was replaced by a newer one"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     NOT_CONNECTED("not-connected", 409, "Jira is not connected"),
     UNKNOWN_PROJECTS("unknown-projects", 422, "Some projects are not in the catalogue"),
     CONFLICTING_PROJECTS("conflicting-projects", 422, "Projects were both enabled and disabled"),

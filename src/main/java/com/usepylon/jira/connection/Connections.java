@@ -6,7 +6,9 @@ import com.usepylon.jira.audit.AuditLog;
 import com.usepylon.jira.forge.ForgeSite;
 import com.usepylon.jira.jiraclient.SystemTokens;
 import com.usepylon.jira.ops.OpsMetrics;
+import com.usepylon.jira.platform.ChangeFeed;
 import com.usepylon.jira.platform.Database;
+import com.usepylon.jira.platform.InvalidatingCache;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
 import com.usepylon.jira.project.CatalogueSite;
@@ -19,6 +21,8 @@ import com.usepylon.jira.token.ConfigurationTokens;
 import com.usepylon.jira.token.RedeemedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,12 +33,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Links Jira sites to Pylon organizations and clears those links, from either side. One site links
+ * Links Jira sites to Pylon organizations and clears those links, from either side. The connection
+ * view that the settings modal polls is cached per organization and dropped on every change, on every
+ * replica, like the ticket defaults. One site links
  * to at most one organization and one organization to at most one site; the database enforces it,
  * so the rule holds across replicas and concurrent requests.
  */
 @ApplicationScoped
 public class Connections {
+
+    private static final int MAX_CACHED_VIEWS = 100_000;
 
     private static final String SELECT = """
             select c.*, o.name as organization_name
@@ -51,6 +59,7 @@ public class Connections {
     private final SystemTokens systemTokens;
     private final OpsMetrics metrics;
     private final Clock clock;
+    private final InvalidatingCache<UUID, ConnectionView> views = new InvalidatingCache<>(MAX_CACHED_VIEWS);
 
     public Connections(Database database, ConfigurationTokens tokens, Organizations organizations,
             ProjectCatalogue catalogue, AuditLog audit, Event<SiteLinked> linked,
@@ -69,6 +78,30 @@ public class Connections {
 
     /** The organization's connection as the Pylon settings modal shows it. */
     public ConnectionView view(UUID organizationId) {
+        ConnectionView view = views.get(organizationId, this::load);
+        ConnectionView.PendingToken pending = view.configurationToken();
+        if (pending != null && !pending.expiresAt().isAfter(clock.instant())) {
+            views.invalidate(organizationId); // the pending token expired since the view was cached
+            view = views.get(organizationId, this::load);
+        }
+        return view;
+    }
+
+    /** A change made through this replica: drop the cached view once the change has committed. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) OrganizationChanged change) {
+        views.invalidate(change.organizationId());
+    }
+
+    /** A change made through any replica, as PostgreSQL reported it. */
+    void onChangeAnywhere(@Observes ChangeFeed.CachedViewsStale stale) {
+        if (stale.organizationId() == null) {
+            views.invalidateAll();
+        } else {
+            views.invalidate(stale.organizationId());
+        }
+    }
+
+    private ConnectionView load(UUID organizationId) {
         ConnectionView.PendingToken pending = tokens.liveTokenExpiry(organizationId)
                 .map(ConnectionView.PendingToken::new).orElse(null);
         return latestForOrganization(organizationId)

@@ -7,9 +7,11 @@ import com.usepylon.jira.ops.OpsMetrics;
 import com.usepylon.jira.platform.Database;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
+import com.usepylon.jira.tenant.OrganizationChanged;
 import com.usepylon.jira.tenant.Organizations;
 import com.usepylon.jira.tenant.PylonCaller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -44,18 +46,20 @@ public class ConfigurationTokens {
     private final AuditLog audit;
     private final ConfigurationTokenConfig config;
     private final OpsMetrics metrics;
+    private final Event<OrganizationChanged> changed;
     private final SecureRandom random;
     private final Clock clock;
 
     public ConfigurationTokens(Database database, Organizations organizations, GuessThrottle throttle,
-            AuditLog audit, ConfigurationTokenConfig config, OpsMetrics metrics, SecureRandom random,
-            Clock clock) {
+            AuditLog audit, ConfigurationTokenConfig config, OpsMetrics metrics,
+            Event<OrganizationChanged> changed, SecureRandom random, Clock clock) {
         this.database = database;
         this.organizations = organizations;
         this.throttle = throttle;
         this.audit = audit;
         this.config = config;
         this.metrics = metrics;
+        this.changed = changed;
         this.random = random;
         this.clock = clock;
     }
@@ -84,6 +88,8 @@ public class ConfigurationTokens {
                 AuditAction.CONFIGURATION_TOKEN_ISSUED,
                 Map.of("tokenId", id, "expiresAt", expiresAt.toString()));
         metrics.tokenIssued();
+        // The connection view shows when the pending token expires.
+        changed.fire(new OrganizationChanged(caller.organizationId()));
         return new IssuedToken(caller.organizationId(), token, expiresAt);
     }
 

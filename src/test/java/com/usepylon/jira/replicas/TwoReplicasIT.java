@@ -59,6 +59,8 @@ class TwoReplicasIT {
         connect(a, organization, UUID.randomUUID().toString());
         on(b, Tokens.pylon("member", organization)).get("/api/v1/jira/ticket-defaults")
                 .then().statusCode(200).body("projects", equalTo(List.of()));
+        on(b, Tokens.pylon("member", organization)).get("/api/v1/jira/connection")
+                .then().statusCode(200).body("projects.enabled", equalTo(0));
 
         on(a, Tokens.pylon("admin", organization)).contentType(ContentType.JSON)
                 .body(Map.of("enable", List.of(Catalogues.id(0)))).patch("/api/v1/jira/projects")
@@ -73,6 +75,8 @@ class TwoReplicasIT {
         Duration seen = Duration.ofNanos(System.nanoTime() - changed);
         assertThat(offered).containsExactly("P0");
         assertThat(seen).isLessThan(Duration.ofSeconds(1));
+        on(b, Tokens.pylon("member", organization)).get("/api/v1/jira/connection")
+                .then().statusCode(200).body("projects.enabled", equalTo(1));
     }
 
     @Test

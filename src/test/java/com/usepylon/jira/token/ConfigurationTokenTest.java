@@ -119,9 +119,22 @@ class ConfigurationTokenTest extends ApiTest {
     }
 
     @Test
+    void connectionView_readBeforeGenerating_showsTheNewTokensExpiryAtOnce() {
+        UUID organization = newOrganization();
+        asMember(organization).get("/api/v1/jira/connection").then().body("configurationToken", equalTo(null));
+
+        issueToken(organization);
+
+        asMember(organization).get("/api/v1/jira/connection").then()
+                .body("configurationToken.expiresAt", notNullValue());
+    }
+
+    @Test
     void connectionView_afterTheTokenExpired_showsNoLiveToken() {
         UUID organization = newOrganization();
         issueToken(organization);
+        asMember(organization).get("/api/v1/jira/connection").then()
+                .body("configurationToken.expiresAt", notNullValue());
 
         clock.advance(Duration.ofMinutes(11));
 

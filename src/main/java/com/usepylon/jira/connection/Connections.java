@@ -22,7 +22,6 @@ import com.usepylon.jira.token.RedeemedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,18 +86,8 @@ public class Connections {
         return view;
     }
 
-    /** A change made through this replica: drop the cached view once the change has committed. */
-    void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) OrganizationChanged change) {
-        views.invalidate(change.organizationId());
-    }
-
-    /** A change made through any replica, as PostgreSQL reported it. */
-    void onChangeAnywhere(@Observes ChangeFeed.CachedViewsStale stale) {
-        if (stale.organizationId() == null) {
-            views.invalidateAll();
-        } else {
-            views.invalidate(stale.organizationId());
-        }
+    void onStale(@Observes ChangeFeed.CachedViewsStale stale) {
+        stale.applyTo(views);
     }
 
     private ConnectionView load(UUID organizationId) {

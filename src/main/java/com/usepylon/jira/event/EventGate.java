@@ -31,6 +31,8 @@ public class EventGate {
     /** Forwarded by the app when Jira's app access rules start blocking Pylon from a project. */
     static final String ACCESS_BLOCKED = "app_access_to_objects_in_container_blocked";
 
+    private static final String UNKNOWN = "project_unknown";
+
     private final Database database;
     private final ProjectCatalogue catalogue;
     private final Clock clock;
@@ -44,32 +46,56 @@ public class EventGate {
     /** Processes the event if it passes the gate, and says what happened. */
     @Transactional
     public EventOutcome admit(String cloudId, JiraEvent event) {
-        Optional<CatalogueSite> site = linkedSite(cloudId);
-        if (site.isEmpty()) {
+        Optional<Gate> gate = gate(cloudId, event.projectId().orElse(""));
+        if (gate.isEmpty()) {
             return EventOutcome.ignored("not_connected");
         }
         if (!SUPPORTED.contains(event.type()) && !ACCESS_BLOCKED.equals(event.type())) {
             return EventOutcome.ignored("unsupported_event");
         }
-        if (event.projectId().isEmpty()) {
-            return EventOutcome.ignored("project_unknown");
+        if (event.projectId().isEmpty() || gate.get().refusal().equals(UNKNOWN)) {
+            return EventOutcome.ignored(UNKNOWN);
         }
+        CatalogueSite site = gate.get().site();
+        String projectId = event.projectId().get();
         if (ACCESS_BLOCKED.equals(event.type())) {
-            return recordBlock(site.get(), event.projectId().get());
+            return recordBlock(site, projectId);
         }
-        return count(site.get(), event.projectId().get(), event)
-                ? enqueue(site.get(), event.projectId().get(), event)
-                : EventOutcome.ignored(whyNotEnabled(site.get(), event.projectId().get()));
+        if (!gate.get().refusal().isEmpty()) {
+            return EventOutcome.ignored(gate.get().refusal());
+        }
+        return count(site, projectId)
+                ? enqueue(site, projectId, event)
+                : EventOutcome.ignored(refusal(cloudId, projectId)); // changed since the gate was read
     }
 
-    private Optional<CatalogueSite> linkedSite(String cloudId) {
-        return database.findOne(
-                "select organization_id from jira_connection where cloud_id = ? and disconnected_at is null",
-                row -> new CatalogueSite(row.getObject(1, UUID.class), cloudId), cloudId);
+    /** The linked site, and why the project is closed to events, or empty if it is open. */
+    private record Gate(CatalogueSite site, String refusal) {
+    }
+
+    /** One query answers both questions, so an ignored event costs one round trip to the database. */
+    private Optional<Gate> gate(String cloudId, String projectId) {
+        return database.findOne("""
+                select c.organization_id,
+                       case when p.project_id is null or p.removed_at is not null then 'project_unknown'
+                            when p.blocked_at is not null then 'project_blocked'
+                            when not p.enabled then 'project_not_enabled'
+                            else '' end as refusal
+                from jira_connection c
+                left join jira_project p on p.organization_id = c.organization_id and p.cloud_id = c.cloud_id
+                                        and p.project_id = ?
+                where c.cloud_id = ? and c.disconnected_at is null""",
+                row -> new Gate(new CatalogueSite(row.getObject(1, UUID.class), cloudId), row.getString(2)),
+                projectId, cloudId);
+    }
+
+    private String refusal(String cloudId, String projectId) {
+        return gate(cloudId, projectId).map(Gate::refusal).filter(reason -> !reason.isEmpty())
+                .orElse(UNKNOWN);
     }
 
     /** Counts the event against its project if, and only if, the project is open for events now. */
-    private boolean count(CatalogueSite site, String projectId, JiraEvent event) {
+    private boolean count(CatalogueSite site, String projectId) {
         return database.update("""
                 update jira_project set event_count = event_count + 1, last_event_at = ?
                 where organization_id = ? and cloud_id = ? and project_id = ?
@@ -92,24 +118,7 @@ public class EventGate {
         return EventOutcome.PROCESSED;
     }
 
-    private String whyNotEnabled(CatalogueSite site, String projectId) {
-        return database.findOne("""
-                select case when removed_at is not null then 'project_unknown'
-                            when blocked_at is not null then 'project_blocked'
-                            else 'project_not_enabled' end
-                from jira_project where organization_id = ? and cloud_id = ? and project_id = ?""",
-                row -> row.getString(1), site.organizationId(), site.cloudId(), projectId)
-                .orElse("project_unknown");
-    }
-
     private EventOutcome recordBlock(CatalogueSite site, String projectId) {
-        boolean known = database.findOne("""
-                select 1 from jira_project
-                where organization_id = ? and cloud_id = ? and project_id = ? and removed_at is null""",
-                row -> true, site.organizationId(), site.cloudId(), projectId).isPresent();
-        if (!known) {
-            return EventOutcome.ignored("project_unknown");
-        }
         catalogue.block(site, projectId, "Jira reported that an app access rule now blocks Pylon from this"
                 + " project's content. Ask a Jira site admin to allow Pylon for this project.",
                 new Actor(Actor.Type.JIRA_SITE, site.cloudId()));

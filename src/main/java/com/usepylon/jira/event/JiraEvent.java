@@ -2,10 +2,8 @@ package com.usepylon.jira.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.usepylon.jira.problem.ProblemException;
-import com.usepylon.jira.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,21 +24,20 @@ public record JiraEvent(String type, long timestamp, Optional<String> projectId,
 
     /** Reads the fields the gate needs, or answers 400 naming every field that is wrong. */
     public static JiraEvent from(JsonNode body) {
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<ProblemException.InvalidField> errors = new ArrayList<>();
         JsonNode type = body == null ? null : body.get("webhookEvent");
         if (type == null || !type.isTextual() || type.asText().isBlank()
                 || type.asText().length() > MAX_TYPE_LENGTH) {
-            errors.add(Map.of("field", "webhookEvent", "message", "must be a non-empty string of at most "
-                    + MAX_TYPE_LENGTH + " characters"));
+            errors.add(new ProblemException.InvalidField("webhookEvent",
+                    "must be a non-empty string of at most " + MAX_TYPE_LENGTH + " characters"));
         }
         JsonNode timestamp = body == null ? null : body.get("timestamp");
         if (timestamp == null || !timestamp.canConvertToLong() || !timestamp.isIntegralNumber()) {
-            errors.add(Map.of("field", "timestamp", "message", "must be a whole number of milliseconds"));
+            errors.add(new ProblemException.InvalidField("timestamp",
+                    "must be a whole number of milliseconds"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again: "
-                    + String.join(", ", errors.stream().map(error -> error.get("field")).toList()) + ".")
-                    .with("errors", errors);
+            throw ProblemException.invalidFields(errors);
         }
         Optional<String> projectId = id(body.at("/issue/fields/project/id"))
                 .or(() -> id(body.at("/project/id")));

@@ -1,9 +1,6 @@
 package com.usepylon.jira.paging;
 
 import com.usepylon.jira.problem.ProblemException;
-import com.usepylon.jira.problem.ProblemType;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code limit} and {@code cursor} query parameters of a list endpoint, checked. They arrive as
@@ -30,9 +27,6 @@ public record PageRequest(int limit, Cursor cursor) {
         } catch (NumberFormatException e) {
             // answered below like any other out-of-range value
         }
-        String message = "must be a whole number from 1 to " + MAX_LIMIT;
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again:"
-                + " limit (" + message + ").")
-                .with("errors", List.of(Map.of("field", "limit", "message", message)));
+        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

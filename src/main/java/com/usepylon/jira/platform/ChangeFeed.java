@@ -47,14 +47,32 @@ public class ChangeFeed {
     }
 
     /**
-     * Local caches listen to this; {@code organizationId} is null when every organization may have changed.
+     * Local caches listen to this, and only to this; {@code organizationId} is null when every organization
+     * may have changed.
      */
     public record CachedViewsStale(UUID organizationId) {
+
+        /** Drops what this says is stale from a cache keyed by organization. */
+        public void applyTo(InvalidatingCache<UUID, ?> cache) {
+            if (organizationId == null) {
+                cache.invalidateAll();
+            } else {
+                cache.invalidate(organizationId);
+            }
+        }
     }
 
     /** Publishes the change to every replica, this one included, when the writing transaction commits. */
     void publish(@Observes(during = TransactionPhase.IN_PROGRESS) OrganizationChanged change) {
         database.list("select pg_notify(?, ?)", row -> 0, CHANNEL, change.organizationId().toString());
+    }
+
+    /**
+     * Tells this replica's caches at once when its own change has committed, without waiting for the
+     * notification to come back from PostgreSQL, so that a read right after a write sees the write.
+     */
+    void staleHere(@Observes(during = TransactionPhase.AFTER_COMPLETION) OrganizationChanged change) {
+        stale.fire(new CachedViewsStale(change.organizationId()));
     }
 
     void start(@Observes StartupEvent event) {

@@ -28,9 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Memory is bounded by {@code maxEntries}.</li>
  * </ul>
  *
- * <p>Used for Pylon JWTs and for Forge Invocation Tokens alike.
- *
- * @param <I> what verification produced, such as Quarkus' {@code SecurityIdentity}
+ * @param <I> what verification produced, such as the verified site of a Forge Invocation Token
  */
 public final class VerifiedTokens<I> {
 

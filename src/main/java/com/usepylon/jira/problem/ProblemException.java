@@ -1,7 +1,9 @@
 package com.usepylon.jira.problem;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Thrown anywhere in the service to answer the caller with a problem document. Services throw it
@@ -46,6 +48,21 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** One field of a request that is wrong, and what it must be. */
+    public record InvalidField(String field, String message) {
+    }
+
+    /** A 400 {@code validation-failed} that names every wrong field; all field checks answer this way. */
+    public static ProblemException invalidFields(List<InvalidField> fields) {
+        String names = fields.stream().map(InvalidField::field).distinct().collect(Collectors.joining(", "));
+        return new ProblemException(ProblemType.VALIDATION_FAILED,
+                "Correct these fields and try again: " + names + ".").with("errors", List.copyOf(fields));
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return invalidFields(List.of(new InvalidField(field, message)));
     }
 
     public static ProblemException notFound(String detail) {

@@ -64,14 +64,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+        return problem(ProblemException.invalidFields(e.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> Map.of("field", fieldName(v), "message", v.getMessage()))
-                .toList();
-        String fields = errors.stream().map(error -> error.get("field")).distinct()
-                .collect(Collectors.joining(", "));
-        return respond(ProblemType.VALIDATION_FAILED, "Correct these fields and try again: " + fields + ".",
-                uri, null, Map.of("errors", errors)).build();
+                .map(v -> new ProblemException.InvalidField(fieldName(v), v.getMessage()))
+                .toList()), uri);
     }
 
     /** Listed one by one because Quarkus ships mappers for these subtypes that would win otherwise. */

@@ -4,7 +4,6 @@ import com.usepylon.jira.audit.Actor;
 import com.usepylon.jira.paging.Page;
 import com.usepylon.jira.paging.PageRequest;
 import com.usepylon.jira.problem.ProblemException;
-import com.usepylon.jira.problem.ProblemType;
 import com.usepylon.jira.tenant.CurrentPylonCaller;
 import com.usepylon.jira.tenant.PylonCaller;
 import com.usepylon.jira.tenant.Roles;
@@ -20,8 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The settings modal's project list: browse, enable and disable, and re-read from Jira. */
@@ -76,8 +73,6 @@ public class ProjectResource {
         if (enabled.equals("true") || enabled.equals("false")) {
             return Optional.of(Boolean.parseBoolean(enabled));
         }
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Correct these fields and try again:"
-                + " enabled (must be true or false).")
-                .with("errors", List.of(Map.of("field", "enabled", "message", "must be true or false")));
+        throw ProblemException.invalidField("enabled", "must be true or false");
     }
 }

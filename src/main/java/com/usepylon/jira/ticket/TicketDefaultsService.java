@@ -9,7 +9,6 @@ import com.usepylon.jira.project.ProjectRef;
 import com.usepylon.jira.tenant.OrganizationChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.util.UUID;
 
 /**
@@ -41,18 +40,8 @@ public class TicketDefaultsService {
         return cache.get(organizationId, this::load);
     }
 
-    /** A change made through this replica: drop the entry as soon as the change has committed. */
-    void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) OrganizationChanged change) {
-        cache.invalidate(change.organizationId());
-    }
-
-    /** A change made through any replica, this one included, as PostgreSQL reported it. */
-    void onChangeAnywhere(@Observes ChangeFeed.CachedViewsStale stale) {
-        if (stale.organizationId() == null) {
-            cache.invalidateAll();
-        } else {
-            cache.invalidate(stale.organizationId());
-        }
+    void onStale(@Observes ChangeFeed.CachedViewsStale stale) {
+        stale.applyTo(cache);
     }
 
     private TicketDefaults load(UUID organizationId) {

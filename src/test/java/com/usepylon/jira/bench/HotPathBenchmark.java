@@ -66,9 +66,9 @@ public final class HotPathBenchmark {
             report.sync(1_000, timeSync(server, 1_000));
             report.sync(10_000, timeSync(server, 10_000));
         }
-        try (ServiceProcess server = startServer("JWT cache off",
+        try (ServiceProcess server = startServer("token cache off",
                 Map.of("PYLON_SECURITY_JWT_CACHE_ENABLED", "false"))) {
-            report.withoutJwtCache(measureAuthenticated(server));
+            report.withoutTokenCache(measureEvents(server));
         }
         BenchmarkData.seed(database.getPostgresDatabase(), 10, 1, settings.projectsPerSite());
         try (ServiceProcess server = startServer("small")) {
@@ -108,14 +108,10 @@ public final class HotPathBenchmark {
         return results;
     }
 
-    /** The endpoints whose cost includes verifying a token, for the run with the token caches off. */
-    private List<LoadGenerator.Result> measureAuthenticated(ServiceProcess server) {
-        List<String> members = memberTokens(settings.organizations(), settings.connectEvery());
+    /** The events, whose cost includes verifying a Forge Invocation Token, for the run with its cache off. */
+    private List<LoadGenerator.Result> measureEvents(ServiceProcess server) {
         List<String> sites = siteTokens(settings.organizations(), settings.connectEvery());
         return List.of(
-                measure("no-op, JWT checked", () -> get(server, "/bench/jwt-noop", pick(members)), 204),
-                measure("ticket defaults",
-                        () -> get(server, "/api/v1/jira/ticket-defaults", pick(members)), 200),
                 measure("event, processed",
                         () -> event(server, pick(sites), BenchmarkData.ENABLED_PROJECT), 200),
                 measure("event, ignored",

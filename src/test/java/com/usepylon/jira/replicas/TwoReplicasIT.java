@@ -124,6 +124,13 @@ class TwoReplicasIT {
         register(b, UUID.randomUUID().toString(), organization, wrong).then().statusCode(429);
     }
 
+    @Test
+    void benchmarkYardsticks_whenTurnedOn_answer_andTheJwtOneStillChecksTheToken() {
+        given().baseUri(a.uri("").toString()).get("/bench/noop").then().statusCode(204);
+        given().baseUri(a.uri("").toString()).get("/bench/jwt-noop").then().statusCode(401);
+        on(a, Tokens.pylon("member", UUID.randomUUID())).get("/bench/jwt-noop").then().statusCode(204);
+    }
+
     private static void connect(ServiceProcess replica, UUID organization, String site) {
         JiraStub.stubProjects(site, Catalogues.projects(2), Catalogues.JIRA_PAGE_SIZE);
         JiraStub.stubProjectContentReadable(site);

@@ -121,7 +121,8 @@ class ConfigurationTokenTest extends ApiTest {
     @Test
     void connectionView_readBeforeGenerating_showsTheNewTokensExpiryAtOnce() {
         UUID organization = newOrganization();
-        asMember(organization).get("/api/v1/jira/connection").then().body("configurationToken", equalTo(null));
+        asMember(organization).get("/api/v1/jira/connection").then()
+                .body("configurationToken", equalTo(null));
 
         issueToken(organization);
 

@@ -127,12 +127,13 @@ public class Connections {
 
     /**
      * Redeems a configuration token and links the calling site to its organization. Relinking a site
-     * to the organization it is already linked to succeeds and uses up the token.
+     * to the organization it is already linked to succeeds and uses up the token. The source address is
+     * where the call came from, for throttling wrong tokens.
      */
     @Transactional
     public JiraConnection link(ForgeSite site, UUID organizationId, String configurationToken,
-            SiteDetails details) {
-        RedeemedToken token = tokens.redeem(organizationId, configurationToken, site.cloudId());
+            SiteDetails details, String sourceAddress) {
+        RedeemedToken token = tokens.redeem(organizationId, configurationToken, site.cloudId(), sourceAddress);
 
         Optional<JiraConnection> siteLink = liveForSite(site.cloudId());
         if (siteLink.isPresent()) {

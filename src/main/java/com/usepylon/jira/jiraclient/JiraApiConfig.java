@@ -3,6 +3,7 @@ package com.usepylon.jira.jiraclient;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,12 @@ public interface JiraApiConfig {
      * missing key fails start-up with a message that says how to make one (see {@link TokenCipher}).
      */
     Optional<String> encryptionKey();
+
+    /**
+     * Older or newer keys that may open stored system tokens but never seal them, comma-separated, so that
+     * the encryption key can be changed without downtime (README, "Rotating keys").
+     */
+    Optional<List<String>> extraDecryptionKeys();
 
     /**
      * The API base URLs the service may call, as a regular expression that must match the whole URL. A

@@ -1,6 +1,7 @@
 package com.usepylon.jira.jiraclient;
 
 import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,10 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,15 +23,19 @@ import javax.crypto.spec.SecretKeySpec;
  * as the nonce followed by ciphertext and tag. The site's cloud id is the associated data, so a ciphertext
  * copied into another site's row fails to decrypt instead of lending one site's credentials to another.
  *
+ * <p>Tokens are sealed with {@code pylon.jira.encryption-key}; {@code pylon.jira.extra-decryption-keys}
+ * may open them too, so that replicas on the old and the new key read each other's tokens while the key
+ * is being changed. GCM's tag tells which key fits, so nothing records which key sealed a token.
+ *
  * <p>Built at start-up, so that a missing or malformed key stops the service before the first call rather
- * than at it. There is one key and no rotation: a changed key makes the stored tokens unreadable, which
- * costs little because they live for minutes and the app sends fresh ones with every call.
+ * than at it.
  */
 @Startup
 @Singleton
 public class TokenCipher {
 
     static final String KEY_PROPERTY = "pylon.jira.encryption-key";
+    static final String EXTRA_KEYS_PROPERTY = "pylon.jira.extra-decryption-keys";
     static final int NONCE_BYTES = 12;
     static final int TAG_BYTES = 16;
     private static final int KEY_BYTES = 32;
@@ -36,10 +44,18 @@ public class TokenCipher {
             + " as " + KEY_PROPERTY + " (environment variable PYLON_JIRA_ENCRYPTION_KEY).";
 
     private final SecretKey key;
+    private final List<SecretKey> openingKeys;
     private final SecureRandom random;
 
+    @Inject
     public TokenCipher(JiraApiConfig config, SecureRandom random) {
-        this.key = parseKey(config.encryptionKey());
+        this(parseKey(config.encryptionKey()), config.extraDecryptionKeys().orElse(List.of()).stream()
+                .map(extra -> parseKey(EXTRA_KEYS_PROPERTY, extra)).toList(), random);
+    }
+
+    TokenCipher(SecretKey key, List<SecretKey> extraDecryptionKeys, SecureRandom random) {
+        this.key = key;
+        this.openingKeys = Stream.concat(Stream.of(key), extraDecryptionKeys.stream()).toList();
         this.random = random;
     }
 
@@ -67,12 +83,25 @@ public class TokenCipher {
             throw new GeneralSecurityException("Too short to be a sealed token");
         }
         byte[] nonce = Arrays.copyOfRange(sealed, 0, NONCE_BYTES);
-        byte[] plain = cipher(Cipher.DECRYPT_MODE, cloudId, nonce)
-                .doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-        return new String(plain, StandardCharsets.UTF_8);
+        GeneralSecurityException failure = null;
+        for (SecretKey candidate : openingKeys) {
+            try {
+                byte[] plain = cipher(Cipher.DECRYPT_MODE, candidate, cloudId, nonce)
+                        .doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+                return new String(plain, StandardCharsets.UTF_8);
+            } catch (AEADBadTagException e) {
+                failure = e; // sealed with another key, changed, or another site's: try the next key
+            }
+        }
+        throw failure;
     }
 
     private Cipher cipher(int mode, String cloudId, byte[] nonce) throws GeneralSecurityException {
+        return cipher(mode, key, cloudId, nonce);
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, String cloudId, byte[] nonce)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
         cipher.updateAAD(cloudId.getBytes(StandardCharsets.UTF_8));
@@ -84,14 +113,18 @@ public class TokenCipher {
         String text = base64.map(String::trim).filter(value -> !value.isEmpty())
                 .orElseThrow(() -> new IllegalStateException(KEY_PROPERTY + " is not set; the service needs"
                         + " it to encrypt the Jira credentials it keeps." + HOW_TO_MAKE_ONE));
+        return parseKey(KEY_PROPERTY, text);
+    }
+
+    static SecretKey parseKey(String property, String base64) {
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(text);
+            bytes = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(KEY_PROPERTY + " is not valid base64." + HOW_TO_MAKE_ONE);
+            throw new IllegalStateException(property + " is not valid base64." + HOW_TO_MAKE_ONE);
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException(KEY_PROPERTY + " must decode to exactly " + KEY_BYTES
+            throw new IllegalStateException(property + " must decode to exactly " + KEY_BYTES
                     + " bytes (AES-256), but decodes to " + bytes.length + "." + HOW_TO_MAKE_ONE);
         }
         return new SecretKeySpec(bytes, "AES");

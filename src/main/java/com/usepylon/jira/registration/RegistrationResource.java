@@ -10,6 +10,8 @@ import com.usepylon.jira.forge.ForgeSite;
 import com.usepylon.jira.ops.CountsRedemptions;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +21,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 
 /**
  * The Atlassian app's "View / Manage registration" page. Access is checked by the Forge Invocation
@@ -52,10 +56,10 @@ public class RegistrationResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @CountsRedemptions
-    public Registration register(@Valid @NotNull RegistrationRequest request) {
+    public Registration register(@Valid @NotNull RegistrationRequest request, @Context HttpServerRequest http) {
         ForgeSite site = currentSite.get();
         JiraConnection link = connections.link(site, request.organizationId(), request.configurationToken(),
-                new SiteDetails(request.siteUrl(), request.siteName()));
+                new SiteDetails(request.siteUrl(), request.siteName()), sourceAddress(http));
         return registration(link);
     }
 
@@ -63,6 +67,17 @@ public class RegistrationResource {
     @DELETE
     public void clear() {
         connections.clearFromJira(currentSite.get(), DisconnectReason.CLEARED_IN_JIRA);
+    }
+
+    /** The caller's address; behind a load balancer, from its forwarded headers if they are trusted (README). */
+    private static String sourceAddress(HttpServerRequest http) {
+        SocketAddress address = http.remoteAddress();
+        if (address == null) {
+            return "unknown";
+        }
+        // A forwarded address is kept as written, so it may have a host but no parsed host address.
+        return Optional.ofNullable(address.hostAddress()).or(() -> Optional.ofNullable(address.host()))
+                .orElse("unknown");
     }
 
     private static Registration registration(JiraConnection link) {

@@ -16,6 +16,13 @@ public interface ConfigurationTokenConfig {
     @WithDefault("10")
     int maxFailedAttempts();
 
+    /**
+     * Wrong tokens tolerated from one source address (an IPv6 /64) within the window, across every
+     * organization and site. Higher than the others: many sites' calls share Atlassian's egress addresses.
+     */
+    @WithDefault("100")
+    int maxFailedAttemptsPerAddress();
+
     /** The sliding window over which wrong tokens are counted. */
     @WithDefault("15M")
     Duration failedAttemptWindow();

@@ -105,13 +105,13 @@ public class ConfigurationTokens {
     /**
      * Uses up a token for linking a Jira site, or explains why it cannot be used. The caller's
      * transaction must then link the site; if that fails, rolling back makes the token usable again.
-     * Of many concurrent redemptions of one token, exactly one succeeds.
+     * Of many concurrent redemptions of one token, exactly one succeeds. Wrong tokens count against the
+     * organization, the site and the address the call came from.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RedeemedToken redeem(UUID organizationId, String presented, String cloudId) {
-        List<GuessThrottle.Scope> scopes = List.of(
-                new GuessThrottle.Scope("organization:" + organizationId, "this Pylon organization"),
-                new GuessThrottle.Scope("site:" + cloudId, "this Jira site"));
+    public RedeemedToken redeem(UUID organizationId, String presented, String cloudId, String sourceAddress) {
+        List<GuessThrottle.Scope> scopes = List.of(throttle.organization(organizationId),
+                throttle.site(cloudId), throttle.address(sourceAddress));
         throttle.check(scopes);
         if (!TokenSecret.looksValid(presented)) {
             throw new ProblemException(ProblemType.CONFIGURATION_TOKEN_INVALID, "This is not a Pylon"

@@ -47,11 +47,16 @@ public final class HotPathBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Files.createTempDirectory("pylon-jira-bench");
-        try (EmbeddedPostgres database = EmbeddedDatabase.start(work.resolve("postgres"), 0)) {
-            new HotPathBenchmark(work, database).run();
+        int status = 1;
+        try {
+            Path work = Files.createTempDirectory("pylon-jira-bench");
+            try (EmbeddedPostgres database = EmbeddedDatabase.start(work.resolve("postgres"), 0)) {
+                new HotPathBenchmark(work, database).run();
+            }
+            status = 0;
+        } finally {
+            System.exit(status); // the Jira stub's threads would keep the JVM alive, even after a failure
         }
-        System.exit(0); // the Jira stub's threads would keep the JVM alive
     }
 
     private void run() throws Exception {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -74,12 +75,24 @@ public abstract class ApiTest {
                 .then().statusCode(201).extract().path("token");
     }
 
+    /** Registers from an address of its own, so that wrong tokens in one test never throttle another. */
     protected static Response register(String cloudId, UUID organizationId, String token) {
-        return asSite(cloudId).contentType(ContentType.JSON)
+        return register(cloudId, organizationId, token, anyAddress());
+    }
+
+    /** Registers as a call that a trusted load balancer forwarded from the given address. */
+    protected static Response register(String cloudId, UUID organizationId, String token, String address) {
+        return asSite(cloudId).header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("organizationId", organizationId.toString(), "configurationToken", token,
                         "siteUrl", "https://" + cloudId.substring(0, 8) + ".atlassian.net",
                         "siteName", "Site " + cloudId.substring(0, 8)))
                 .put("/atlassian/v1/registration");
+    }
+
+    /** A random address in 198.18.0.0/15, the range set aside for tests of network devices. */
+    protected static String anyAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198." + random.nextInt(18, 20) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     /** Links a fresh token's organization to the site and checks that it worked. */

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class TokenRedemptionTest extends ApiTest {
 
     private static final String WRONG_TOKEN = "pjct_" + "A".repeat(43);
+    /** {@code pylon.jira.configuration-token.max-failed-attempts-per-address} in the test profile. */
+    private static final int MAX_FAILED_PER_ADDRESS = 30;
 
     @Inject
     Database database;
@@ -139,6 +141,38 @@ class TokenRedemptionTest extends ApiTest {
 
         response.then().statusCode(429).body("detail", containsString("this Jira site"));
         register(newSite(), organization, token).then().statusCode(200);
+    }
+
+    @Test
+    void redeem_wrongTokensSpreadOverOrganizationsAndSites_throttleTheAddressTheyCameFrom() {
+        String address = "203.0.113.7";
+        for (int i = 0; i < MAX_FAILED_PER_ADDRESS; i++) {
+            register(newSite(), newOrganization(), WRONG_TOKEN, address).then().statusCode(422);
+        }
+        UUID organization = newOrganization();
+        String token = issueToken(organization);
+
+        Response throttled = register(newSite(), organization, token, address);
+
+        throttled.then().statusCode(429)
+                .body("type", equalTo("urn:pylon:jira:problem:too-many-attempts"))
+                .body("detail", containsString("this network address"));
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 15 * 60);
+        register(newSite(), organization, token, "203.0.113.8").then().statusCode(200);
+    }
+
+    @Test
+    void redeem_wrongTokensFromOneIpv6Network_throttleItsWholeSlash64() {
+        for (int i = 0; i < MAX_FAILED_PER_ADDRESS; i++) {
+            register(newSite(), newOrganization(), WRONG_TOKEN, "[2001:db8:7:1::" + (i + 1) + "]")
+                    .then().statusCode(422);
+        }
+        UUID organization = newOrganization();
+        String token = issueToken(organization);
+
+        register(newSite(), organization, token, "[2001:db8:7:1:ffff::9]").then().statusCode(429)
+                .body("detail", containsString("this network address"));
+        register(newSite(), organization, token, "[2001:db8:7:2::1]").then().statusCode(200);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.usepylon.jira.project;
 
+import com.usepylon.jira.platform.StorableText;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -11,8 +13,10 @@ import java.util.List;
  * @param disable ids of projects to disable
  */
 public record ProjectChanges(
-        @Size(max = ProjectChanges.MAX_IDS) List<@NotNull @Size(min = 1, max = 64) String> enable,
-        @Size(max = ProjectChanges.MAX_IDS) List<@NotNull @Size(min = 1, max = 64) String> disable) {
+        @Size(max = ProjectChanges.MAX_IDS) List<@NotNull @Size(min = 1, max = 64)
+                @Pattern(regexp = StorableText.PATTERN, message = StorableText.MESSAGE) String> enable,
+        @Size(max = ProjectChanges.MAX_IDS) List<@NotNull @Size(min = 1, max = 64)
+                @Pattern(regexp = StorableText.PATTERN, message = StorableText.MESSAGE) String> disable) {
 
     public static final int MAX_IDS = 10_000;
 

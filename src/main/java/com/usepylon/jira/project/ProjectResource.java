@@ -3,6 +3,7 @@ package com.usepylon.jira.project;
 import com.usepylon.jira.audit.Actor;
 import com.usepylon.jira.paging.Page;
 import com.usepylon.jira.paging.PageRequest;
+import com.usepylon.jira.platform.StorableText;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.tenant.CurrentPylonCaller;
 import com.usepylon.jira.tenant.PylonCaller;
@@ -10,6 +11,7 @@ import com.usepylon.jira.tenant.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,7 +44,8 @@ public class ProjectResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
     public Page<Project> list(
-            @QueryParam("q") @Size(max = 100) String text,
+            @QueryParam("q") @Size(max = 100)
+            @Pattern(regexp = StorableText.PATTERN, message = StorableText.MESSAGE) String text,
             @QueryParam("enabled") String enabled,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") @Size(max = 500) String cursor) {

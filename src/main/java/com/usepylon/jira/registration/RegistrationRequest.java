@@ -1,5 +1,6 @@
 package com.usepylon.jira.registration;
 
+import com.usepylon.jira.platform.StorableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,8 +14,10 @@ import java.util.UUID;
 public record RegistrationRequest(
         @NotNull UUID organizationId,
         @NotBlank @Size(max = 200) String configurationToken,
-        @Size(max = 2048) @Pattern(regexp = "https://\\S+", message = "must be an https URL") String siteUrl,
-        @Size(max = 255) String siteName) {
+        @Size(max = 2048) @Pattern(regexp = "https://\\S+", message = "must be an https URL")
+        @Pattern(regexp = StorableText.PATTERN, message = StorableText.MESSAGE) String siteUrl,
+        @Size(max = 255)
+        @Pattern(regexp = StorableText.PATTERN, message = StorableText.MESSAGE) String siteName) {
 
     @Override
     public String toString() {

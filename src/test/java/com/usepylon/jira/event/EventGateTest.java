@@ -148,6 +148,30 @@ class EventGateTest extends ApiTest {
     }
 
     @Test
+    void eventWithTheCharacterNul_isRejectedSayingWhere_insteadOfFailing() {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(1));
+        Catalogues.enable(organization, Catalogues.id(0));
+        Map<String, Object> inTheSummary = Map.of("webhookEvent", "jira:issue_created", "timestamp", 1L,
+                "issue", Map.of("id", "7", "fields", Map.of("project", Map.of("id", Catalogues.id(0)),
+                        "summary", "Printer\u0000on fire")));
+        Map<String, Object> inTheProjectId = Map.of("webhookEvent", "jira:issue_created", "timestamp", 2L,
+                "issue", Map.of("id", "8", "fields", Map.of("project", Map.of("id", "1\u00000"))));
+
+        Response summary = send(site, inTheSummary);
+        Response projectId = send(site, inTheProjectId);
+
+        summary.then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pylon:jira:problem:validation-failed"))
+                .body("errors.field", equalTo(List.of("issue.fields.summary")));
+        projectId.then().statusCode(400)
+                .body("errors.field", equalTo(List.of("issue.fields.project.id")));
+        assertThat(inbox(site)).isZero();
+    }
+
+    @Test
     void eventAfterDisconnecting_isIgnored() {
         UUID organization = newOrganization();
         String site = newSite();

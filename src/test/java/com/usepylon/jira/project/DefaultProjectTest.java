@@ -95,6 +95,16 @@ class DefaultProjectTest extends ApiTest {
     }
 
     @Test
+    void choose_anIdWithTheCharacterNul_isRejectedAsInvalid() {
+        UUID organization = newOrganization();
+        Catalogues.connect(organization, newSite(), Catalogues.projects(1));
+
+        choose(organization, Catalogues.id(0) + "\u0000").then().statusCode(400)
+                .body("type", equalTo("urn:pylon:jira:problem:validation-failed"))
+                .body("errors[0].field", equalTo("projectId"));
+    }
+
+    @Test
     void disablingTheDefault_stopsOfferingIt_saysSoInTheConnectionView_andIsAudited() {
         UUID organization = newOrganization();
         Catalogues.connect(organization, newSite(), Catalogues.projects(2));

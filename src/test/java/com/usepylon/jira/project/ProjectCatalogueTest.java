@@ -141,6 +141,16 @@ class ProjectCatalogueTest extends ApiTest {
     }
 
     @Test
+    void list_searchWithTheCharacterNul_isRejectedAsInvalid() {
+        UUID organization = newOrganization();
+        Catalogues.connect(organization, newSite(), Catalogues.projects(1));
+
+        asMember(organization).queryParam("q", "P\u0000").get(PROJECTS).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pylon:jira:problem:validation-failed"));
+    }
+
+    @Test
     void list_withoutALinkedSite_isEmpty() {
         asMember(newOrganization()).get(PROJECTS).then().statusCode(200).body("items", hasSize(0));
     }
@@ -172,6 +182,21 @@ class ProjectCatalogueTest extends ApiTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pylon:jira:problem:unknown-projects"))
                 .body("unknownProjectIds", equalTo(List.of("42", "999")));
+
+        asMember(organization).queryParam("enabled", true).get(PROJECTS).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void change_anIdWithTheCharacterNul_isRejectedAsInvalid_andChangesNothing() {
+        UUID organization = newOrganization();
+        Catalogues.connect(organization, newSite(), Catalogues.projects(2));
+
+        asAdmin(organization).contentType(ContentType.JSON)
+                .body(Map.of("enable", List.of(Catalogues.id(0), Catalogues.id(1) + "\u0000")))
+                .patch(PROJECTS)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pylon:jira:problem:validation-failed"));
 
         asMember(organization).queryParam("enabled", true).get(PROJECTS).then().body("items", hasSize(0));
     }

@@ -1,6 +1,7 @@
 package com.usepylon.jira.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -50,6 +51,24 @@ class RegistrationTest extends ApiTest {
                 .body("site.url", equalTo("https://" + site.substring(0, 8) + ".atlassian.net"))
                 .body("connectedBy", equalTo("557058:admin-of-" + site.substring(0, 8)))
                 .body("configurationToken", equalTo(null));
+    }
+
+    @Test
+    void put_siteNameOrUrlWithTheCharacterNul_isRejected_andTheTokenStaysUsable() {
+        UUID organization = newOrganization();
+        String site = newSite();
+        String token = issueToken(organization);
+
+        Response response = asSite(site).contentType(ContentType.JSON)
+                .body(Map.of("organizationId", organization.toString(), "configurationToken", token,
+                        "siteUrl", "https://acme.atlassian.net/\u0000", "siteName", "Acme\u0000"))
+                .put("/atlassian/v1/registration");
+
+        response.then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pylon:jira:problem:validation-failed"))
+                .body("errors.field", containsInAnyOrder("siteName", "siteUrl"));
+        register(site, organization, token).then().statusCode(200);
     }
 
     @Test

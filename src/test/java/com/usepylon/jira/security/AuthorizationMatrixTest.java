@@ -1,16 +1,14 @@
 package com.usepylon.jira.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.usepylon.jira.support.ApiTest;
 import com.usepylon.jira.support.Catalogues;
+import com.usepylon.jira.support.ContractOperations;
 import com.usepylon.jira.support.TestKeys;
 import com.usepylon.jira.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,13 +16,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +41,6 @@ class AuthorizationMatrixTest extends ApiTest {
 
     private static final String PYLON = "pylonJwt";
     private static final String FORGE = "forgeInvocationToken";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
     private static final String PROBLEM = "urn:pylon:jira:problem:";
 
     /** A body that passes validation for each operation that takes one, so that auth is what is tested. */
@@ -283,36 +276,10 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     private static List<Operation> readOperations() {
-        JsonNode contract;
-        try {
-            contract = new YAMLMapper().readTree(Path.of("openapi.yaml").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<Operation> operations = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = contract.path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
-            while (methods.hasNext()) {
-                Map.Entry<String, JsonNode> method = methods.next();
-                if (METHODS.contains(method.getKey())) {
-                    operations.add(operation(path.getKey(), method.getKey(), method.getValue()));
-                }
-            }
-        }
-        if (operations.isEmpty()) {
-            fail("openapi.yaml describes no operations");
-        }
-        return operations;
-    }
-
-    private static Operation operation(String path, String method, JsonNode node) {
-        List<String> schemes = new ArrayList<>();
-        for (JsonNode requirement : node.path("security")) {
-            requirement.fieldNames().forEachRemaining(schemes::add);
-        }
-        return new Operation(method, path, node.path("operationId").asText(method + " " + path), schemes,
-                node.path("description").asText(""), node.has("requestBody"));
+        return ContractOperations.all().stream()
+                .map(described -> new Operation(described.method(), described.path(), described.operationId(),
+                        described.securitySchemes(), described.node().path("description").asText(""),
+                        described.node().has("requestBody")))
+                .toList();
     }
 }

@@ -153,6 +153,21 @@ class RequestLimitsTest extends ApiTest {
                 .then().statusCode(200);
     }
 
+    @Test
+    void queryAtTheContractsLengthCaps_inTheWidestCharacters_isAnsweredByTheService() {
+        // An emoji is one character to the contract and twelve bytes once percent-encoded: about 7,300
+        // bytes of request line, which Quarkus' default limit of 4,096 refused with an empty 414.
+        String emoji = "\uD83D\uDE00";
+
+        Response response = asMember(newOrganization())
+                .queryParam("q", emoji.repeat(100)).queryParam("cursor", emoji.repeat(500))
+                .get("/api/v1/jira/projects");
+
+        response.then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEM + "validation-failed"));
+    }
+
     /** JSON that nests {@code depth} levels: arrays, with an object every other level. */
     private static String nested(int depth) {
         StringBuilder open = new StringBuilder();

@@ -56,7 +56,8 @@ public class RegistrationResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @CountsRedemptions
-    public Registration register(@Valid @NotNull RegistrationRequest request, @Context HttpServerRequest http) {
+    public Registration register(@Valid @NotNull RegistrationRequest request,
+            @Context HttpServerRequest http) {
         ForgeSite site = currentSite.get();
         JiraConnection link = connections.link(site, request.organizationId(), request.configurationToken(),
                 new SiteDetails(request.siteUrl(), request.siteName()), sourceAddress(http));
@@ -69,7 +70,7 @@ public class RegistrationResource {
         connections.clearFromJira(currentSite.get(), DisconnectReason.CLEARED_IN_JIRA);
     }
 
-    /** The caller's address; behind a load balancer, from its forwarded headers if they are trusted (README). */
+    /** The caller's address; behind a load balancer, from forwarded headers if it is trusted (README). */
     private static String sourceAddress(HttpServerRequest http) {
         SocketAddress address = http.remoteAddress();
         if (address == null) {

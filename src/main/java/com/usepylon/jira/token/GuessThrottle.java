@@ -41,7 +41,8 @@ public class GuessThrottle {
     }
 
     public Scope organization(UUID organizationId) {
-        return new Scope("organization:" + organizationId, config.maxFailedAttempts(), "this Pylon organization");
+        return new Scope("organization:" + organizationId, config.maxFailedAttempts(),
+                "this Pylon organization");
     }
 
     public Scope site(String cloudId) {
@@ -63,7 +64,7 @@ public class GuessThrottle {
     static String network(String address) {
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
         if (bytes == null) {
-            return address.length() > MAX_UNPARSED_LENGTH ? address.substring(0, MAX_UNPARSED_LENGTH) : address;
+            return address.substring(0, Math.min(address.length(), MAX_UNPARSED_LENGTH));
         }
         if (bytes.length == IPV6_BYTES && isIpv4Mapped(bytes)) {
             return NetUtil.bytesToIpAddress(Arrays.copyOfRange(bytes, IPV6_BYTES - 4, IPV6_BYTES));

@@ -91,6 +91,7 @@ public final class HotPathBenchmark {
         log("Starting the service (%s)...", name);
         Map<String, String> environment = new HashMap<>(
                 ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres")));
+        environment.putAll(PerformanceReport.RECOMMENDED_ENVIRONMENT);
         environment.putAll(overrides);
         return ServiceProcess.start(ServiceProcess.JAR, settings.jvmOptions(),
                 environment, work.resolve("service-" + name.replace(' ', '-') + ".log"));
@@ -100,16 +101,16 @@ public final class HotPathBenchmark {
         List<String> members = memberTokens(settings.organizations(), settings.connectEvery());
         List<String> sites = siteTokens(settings.organizations(), settings.connectEvery());
         List<LoadGenerator.Result> results = new ArrayList<>();
-        results.add(measure("no-op, no authentication", () -> get(server, "/bench/noop", null), 204));
-        results.add(measure("no-op, JWT checked", () -> get(server, "/bench/jwt-noop", pick(members)), 204));
-        results.add(measure("ticket defaults",
-                () -> get(server, "/api/v1/jira/ticket-defaults", pick(members)), 200));
-        results.add(measure("connection view", () -> get(server, "/api/v1/jira/connection", pick(members)),
+        results.add(measure(server, "no-op, no authentication", () -> get("/bench/noop", null), 204));
+        results.add(measure(server, "no-op, JWT checked", () -> get("/bench/jwt-noop", pick(members)), 204));
+        results.add(measure(server, "ticket defaults",
+                () -> get("/api/v1/jira/ticket-defaults", pick(members)), 200));
+        results.add(measure(server, "connection view", () -> get("/api/v1/jira/connection", pick(members)),
                 200));
-        results.add(measure("event, processed",
-                () -> event(server, pick(sites), BenchmarkData.ENABLED_PROJECT), 200));
-        results.add(measure("event, ignored",
-                () -> event(server, pick(sites), BenchmarkData.DISABLED_PROJECT), 200));
+        results.add(measure(server, "event, processed",
+                () -> event(pick(sites), BenchmarkData.ENABLED_PROJECT), 200));
+        results.add(measure(server, "event, ignored",
+                () -> event(pick(sites), BenchmarkData.DISABLED_PROJECT), 200));
         return results;
     }
 
@@ -117,25 +118,27 @@ public final class HotPathBenchmark {
     private List<LoadGenerator.Result> measureEvents(ServiceProcess server) {
         List<String> sites = siteTokens(settings.organizations(), settings.connectEvery());
         return List.of(
-                measure("event, processed",
-                        () -> event(server, pick(sites), BenchmarkData.ENABLED_PROJECT), 200),
-                measure("event, ignored",
-                        () -> event(server, pick(sites), BenchmarkData.DISABLED_PROJECT), 200));
+                measure(server, "event, processed",
+                        () -> event(pick(sites), BenchmarkData.ENABLED_PROJECT), 200),
+                measure(server, "event, ignored",
+                        () -> event(pick(sites), BenchmarkData.DISABLED_PROJECT), 200));
     }
 
     private List<LoadGenerator.Result> measureTicketDefaults(ServiceProcess server, int organizations,
             int connectEvery) {
         List<String> members = memberTokens(organizations, connectEvery);
         return List.of(
-                measure("no-op, JWT checked", () -> get(server, "/bench/jwt-noop", pick(members)), 204),
-                measure("ticket defaults",
-                        () -> get(server, "/api/v1/jira/ticket-defaults", pick(members)), 200));
+                measure(server, "no-op, JWT checked", () -> get("/bench/jwt-noop", pick(members)), 204),
+                measure(server, "ticket defaults",
+                        () -> get("/api/v1/jira/ticket-defaults", pick(members)), 200));
     }
 
-    private LoadGenerator.Result measure(String name, Supplier<HttpRequest> requests, int expectedStatus) {
+    private LoadGenerator.Result measure(ServiceProcess server, String name, Supplier<byte[]> requests,
+            int expectedStatus) {
         log("Measuring %s...", name);
-        LoadGenerator.Result result = new LoadGenerator(settings.concurrency()).measure(name, requests,
-                expectedStatus, Duration.ofSeconds(settings.warmUpSeconds()), settings.rounds(),
+        LoadGenerator load = new LoadGenerator(server.address(), settings.concurrency());
+        LoadGenerator.Result result = load.measure(name, requests, expectedStatus,
+                Duration.ofSeconds(settings.warmUpSeconds()), settings.rounds(),
                 Duration.ofSeconds(settings.roundSeconds()));
         log("  %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d failures", result.requestsPerSecond(),
                 result.p50Millis(), result.p99Millis(), result.failures());
@@ -178,21 +181,15 @@ public final class HotPathBenchmark {
         return response.body();
     }
 
-    private static HttpRequest get(ServiceProcess server, String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).GET();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return request.build();
+    private static byte[] get(String path, String bearer) {
+        return Http11Connection.get(path, bearer);
     }
 
-    private HttpRequest event(ServiceProcess server, String fit, String projectId) {
+    private byte[] event(String fit, String projectId) {
         String body = "{\"webhookEvent\":\"jira:issue_created\",\"timestamp\":"
                 + eventTimestamps.incrementAndGet()
                 + ",\"issue\":{\"id\":\"1\",\"fields\":{\"project\":{\"id\":\"" + projectId + "\"}}}}";
-        return HttpRequest.newBuilder(server.uri("/atlassian/v1/events"))
-                .header("Authorization", "Bearer " + fit).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return Http11Connection.postJson("/atlassian/v1/events", fit, body);
     }
 
     /** Member tokens of connected organizations, spread over the whole id range. */

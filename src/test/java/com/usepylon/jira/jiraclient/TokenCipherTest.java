@@ -61,7 +61,7 @@ class TokenCipherTest {
     }
 
     @Test
-    void rotation_aReplicaStillOnTheOldKey_opensTokensSealedWithTheNew_onceItKnowsTheNewOne() throws Exception {
+    void rotation_aReplicaOnTheOldKey_opensTokensSealedWithTheNew_onceItKnowsTheNewOne() throws Exception {
         SecretKey oldKey = randomKey();
         SecretKey newKey = randomKey();
         byte[] sealedByNewReplica = cipher(newKey, oldKey).seal(SITE, "system-token-2");

@@ -73,7 +73,7 @@ class SchemaFuzzIT {
                 new HashMap<>(ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres")));
         // The fuzzer tries wrong configuration tokens hundreds of times on purpose. At the production limit
         // of ten per organization and site (and a hundred per address), nearly every registration would soon
-        // get 429, and the code behind the throttle would go unfuzzed. TokenRedemptionTest tests the throttle.
+        // get 429, and the code behind the throttle would go unfuzzed. TokenRedemptionTest tests it.
         environment.put("PYLON_JIRA_CONFIGURATION_TOKEN_MAX_FAILED_ATTEMPTS", "1000000");
         environment.put("PYLON_JIRA_CONFIGURATION_TOKEN_MAX_FAILED_ATTEMPTS_PER_ADDRESS", "1000000");
         service = ServiceProcess.start(ServiceProcess.JAR, List.of(), environment, log);

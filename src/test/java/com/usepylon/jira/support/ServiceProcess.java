@@ -2,6 +2,7 @@ package com.usepylon.jira.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,6 +77,10 @@ public final class ServiceProcess implements AutoCloseable {
                 Map.entry("PYLON_JIRA_API_BASE_URL_PATTERN", JiraStub.apiBaseUrlPattern()),
                 Map.entry("PYLON_BENCHMARK_ENDPOINTS_ENABLED", "true"),
                 Map.entry("QUARKUS_LOG_LEVEL", "WARN"));
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress("localhost", port);
     }
 
     public URI uri(String path) {

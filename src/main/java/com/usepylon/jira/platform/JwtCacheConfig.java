@@ -5,8 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The cache of verified Forge Invocation Tokens; {@link VerifiedTokens} says why it is safe. Pylon JWTs
- * are not cached: the benchmark showed their signature check is not where their cost lies.
+ * The caches of verified Pylon JWTs and Forge Invocation Tokens, one of each per replica;
+ * {@link VerifiedTokens} says why they are safe.
  */
 @ConfigMapping(prefix = "pylon.security.jwt-cache")
 public interface JwtCacheConfig {
@@ -15,7 +15,7 @@ public interface JwtCacheConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Tokens remembered at most; about 200 bytes each. */
+    /** Tokens remembered at most, per kind of token; about 200 bytes each plus the identity. */
     @WithDefault("10000")
     int maxEntries();
 

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Memory is bounded by {@code maxEntries}.</li>
  * </ul>
  *
- * @param <I> what verification produced, such as the verified site of a Forge Invocation Token
+ * @param <I> what verification produced, such as Quarkus' {@code SecurityIdentity} for a Pylon JWT or
+ *     the verified site of a Forge Invocation Token
  */
 public final class VerifiedTokens<I> {
 

@@ -73,7 +73,7 @@ public final class HotPathBenchmark {
         }
         try (ServiceProcess server = startServer("token cache off",
                 Map.of("PYLON_SECURITY_JWT_CACHE_ENABLED", "false"))) {
-            report.withoutTokenCache(measureEvents(server));
+            report.withoutTokenCache(measureWithoutTokenCache(server));
         }
         BenchmarkData.seed(database.getPostgresDatabase(), 10, 1, settings.projectsPerSite());
         try (ServiceProcess server = startServer("small")) {
@@ -114,10 +114,14 @@ public final class HotPathBenchmark {
         return results;
     }
 
-    /** The events, whose cost includes verifying a Forge Invocation Token, for the run with its cache off. */
-    private List<LoadGenerator.Result> measureEvents(ServiceProcess server) {
+    /** The authenticated endpoints again, for the run that verifies every token in full. */
+    private List<LoadGenerator.Result> measureWithoutTokenCache(ServiceProcess server) {
+        List<String> members = memberTokens(settings.organizations(), settings.connectEvery());
         List<String> sites = siteTokens(settings.organizations(), settings.connectEvery());
         return List.of(
+                measure(server, "no-op, JWT checked", () -> get("/bench/jwt-noop", pick(members)), 204),
+                measure(server, "ticket defaults",
+                        () -> get("/api/v1/jira/ticket-defaults", pick(members)), 200),
                 measure(server, "event, processed",
                         () -> event(pick(sites), BenchmarkData.ENABLED_PROJECT), 200),
                 measure(server, "event, ignored",

@@ -133,7 +133,8 @@ public class Connections {
     @Transactional
     public JiraConnection link(ForgeSite site, UUID organizationId, String configurationToken,
             SiteDetails details, String sourceAddress) {
-        RedeemedToken token = tokens.redeem(organizationId, configurationToken, site.cloudId(), sourceAddress);
+        RedeemedToken token =
+                tokens.redeem(organizationId, configurationToken, site.cloudId(), sourceAddress);
 
         Optional<JiraConnection> siteLink = liveForSite(site.cloudId());
         if (siteLink.isPresent()) {

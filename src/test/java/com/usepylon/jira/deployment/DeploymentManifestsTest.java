@@ -28,8 +28,9 @@ class DeploymentManifestsTest {
     private static final Set<String> SET_ONLY_BY_THE_ENVIRONMENT = Set.of(
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
             "quarkus.flyway.username", "quarkus.flyway.password");
-    /** Read by the image's entry point (deployment/Containerfile), not by the application. */
-    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
+    /** Read by the image's entry point or by the C library (deployment/Containerfile), not by the service. */
+    private static final Set<String> IMAGE_VARIABLES =
+            Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
     private static final List<String> PROBES = List.of("startupProbe", "readinessProbe", "livenessProbe");
 
     /** A Secret or ConfigMap named by a pod, and the key it uses, if it names one. */

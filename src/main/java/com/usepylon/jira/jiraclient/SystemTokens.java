@@ -3,8 +3,10 @@ package com.usepylon.jira.jiraclient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usepylon.jira.forge.ForgeSite;
+import com.usepylon.jira.platform.ChangeFeed;
 import com.usepylon.jira.platform.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.ResultSet;
@@ -14,7 +16,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,18 +28,25 @@ import org.jboss.logging.Logger;
  * <p>The token is Atlassian's, for Atlassian's API, so its signature is not checked here: only its
  * {@code exp} is read, to decide which token is freshest. Who may hand one in is settled by the verified
  * Forge Invocation Token that came with it.
+ *
+ * <p>The app sends the same token with call after call, events included, so each replica remembers how long
+ * the token it last stored for a site lasts and writes only a token that lasts longer. A deleted row must
+ * not be mistaken for a stored one: {@link #forget} drops the site here, and any settings change anywhere
+ * (a disconnect among them, reported by {@link ChangeFeed}) drops them all.
  */
 @ApplicationScoped
 public class SystemTokens {
 
     /** A token this close to its expiry is not used: a call made with it could outlive it. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+    private static final int MAX_REMEMBERED_SITES = 100_000;
     private static final Logger LOG = Logger.getLogger(SystemTokens.class);
 
     private final Database database;
     private final TokenCipher cipher;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Map<String, Instant> storedUntil = new ConcurrentHashMap<>();
 
     public SystemTokens(Database database, TokenCipher cipher, ObjectMapper json, Clock clock) {
         this.database = database;
@@ -49,8 +60,8 @@ public class SystemTokens {
 
     /**
      * Keeps the token if it expires later than the one stored for the site. One statement decides, so of
-     * concurrent calls the freshest token wins. A token that is not a JWT with a numeric {@code exp}, or
-     * that has expired, is ignored.
+     * concurrent calls the freshest token wins. A token that is not a JWT with a numeric {@code exp}, that
+     * has expired, or that lasts no longer than one this replica has stored for the site, is ignored.
      */
     public void remember(ForgeSite site, String systemToken) {
         Optional<Instant> expiresAt = expiry(systemToken).filter(exp -> exp.isAfter(clock.instant()));
@@ -58,6 +69,10 @@ public class SystemTokens {
             LOG.debugf("Ignored a system token of site %s that is expired or not a JWT with a numeric exp",
                     site.cloudId());
             return;
+        }
+        Instant known = storedUntil.get(site.cloudId());
+        if (known != null && !expiresAt.get().isAfter(known)) {
+            return; // the database holds this token or a fresher one; writing would change nothing
         }
 
         int stored = database.update("""
@@ -72,6 +87,11 @@ public class SystemTokens {
         if (stored > 0) {
             LOG.debugf("Stored a system token of site %s valid until %s", site.cloudId(), expiresAt.get());
         }
+        if (storedUntil.size() >= MAX_REMEMBERED_SITES) {
+            storedUntil.clear(); // crude, but bounded; a site forgotten here costs one more write
+        }
+        // Stored or not, the database now holds a token that lasts at least this long.
+        storedUntil.merge(site.cloudId(), expiresAt.get(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** The site's API base URL and token, while the token is valid for more than {@link #EXPIRY_MARGIN}. */
@@ -85,7 +105,13 @@ public class SystemTokens {
 
     /** Drops the site's token, for example when the site is disconnected. */
     public void forget(String cloudId) {
+        storedUntil.remove(cloudId);
         database.update("delete from site_system_token where cloud_id = ?", cloudId);
+    }
+
+    /** Another replica may have forgotten a site's token; which one, the change does not say. */
+    void onStale(@Observes ChangeFeed.CachedViewsStale stale) {
+        storedUntil.clear();
     }
 
     private Optional<SiteCredentials> decrypt(String cloudId, StoredToken stored) {

@@ -160,6 +160,43 @@ class SystemTokensTest extends ApiTest {
     }
 
     @Test
+    void remember_theSameTokenAgain_isNotWrittenAgain() {
+        String site = newSite();
+        String token = Tokens.systemToken(Duration.ofHours(1));
+        deliver(site, token);
+        database.update("delete from site_system_token where cloud_id = ?", site); // behind its back
+
+        deliver(site, token);
+
+        assertThat(storedRows(site)).as("the repeat was skipped, not written").isZero();
+    }
+
+    @Test
+    void forget_thenTheSameTokenAgain_isStoredAgain() {
+        String site = newSite();
+        String token = Tokens.systemToken(Duration.ofHours(1));
+        deliver(site, token);
+        systemTokens.forget(site);
+
+        deliver(site, token);
+
+        assertThat(systemTokens.current(site).orElseThrow().systemToken()).isEqualTo(token);
+    }
+
+    @Test
+    void afterASettingsChangeAnywhere_theSameTokenIsStoredAgain_inCaseAnotherReplicaForgotIt() {
+        String site = newSite();
+        String token = Tokens.systemToken(Duration.ofHours(1));
+        deliver(site, token);
+        database.update("delete from site_system_token where cloud_id = ?", site); // as another replica would
+
+        issueToken(newOrganization()); // a change, which every replica hears of through the change feed
+        deliver(site, token);
+
+        assertThat(systemTokens.current(site).orElseThrow().systemToken()).isEqualTo(token);
+    }
+
+    @Test
     void siteCredentials_toString_hidesTheToken() {
         String site = newSite();
         String token = Tokens.systemToken(Duration.ofHours(1));

@@ -64,7 +64,7 @@ public class TokenCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, cloudId, nonce)
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, cloudId, nonce)
                     .doFinal(token.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -94,10 +94,6 @@ public class TokenCipher {
             }
         }
         throw failure;
-    }
-
-    private Cipher cipher(int mode, String cloudId, byte[] nonce) throws GeneralSecurityException {
-        return cipher(mode, key, cloudId, nonce);
     }
 
     private static Cipher cipher(int mode, SecretKey key, String cloudId, byte[] nonce)

@@ -1,5 +1,7 @@
 package com.usepylon.jira.bench;
 
+import static com.usepylon.jira.bench.Http11Connection.get;
+
 import com.usepylon.jira.platform.EmbeddedDatabase;
 import com.usepylon.jira.support.Catalogues;
 import com.usepylon.jira.support.JiraStub;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -97,44 +100,48 @@ public final class HotPathBenchmark {
                 environment, work.resolve("service-" + name.replace(' ', '-') + ".log"));
     }
 
-    private List<LoadGenerator.Result> measureAll(ServiceProcess server) {
-        List<String> members = memberTokens(settings.organizations(), settings.connectEvery());
-        List<String> sites = siteTokens(settings.organizations(), settings.connectEvery());
-        List<LoadGenerator.Result> results = new ArrayList<>();
-        results.add(measure(server, "no-op, no authentication", () -> get("/bench/noop", null), 204));
-        results.add(measure(server, "no-op, JWT checked", () -> get("/bench/jwt-noop", pick(members)), 204));
-        results.add(measure(server, "ticket defaults",
-                () -> get("/api/v1/jira/ticket-defaults", pick(members)), 200));
-        results.add(measure(server, "connection view", () -> get("/api/v1/jira/connection", pick(members)),
-                200));
-        results.add(measure(server, "event, processed",
-                () -> event(pick(sites), BenchmarkData.ENABLED_PROJECT), 200));
-        results.add(measure(server, "event, ignored",
-                () -> event(pick(sites), BenchmarkData.DISABLED_PROJECT), 200));
-        return results;
+    /** One endpoint under load: what to send, and the status that counts as success. */
+    private record Endpoint(String name, Supplier<byte[]> requests, int expectedStatus) {
     }
 
-    /** The authenticated endpoints again, for the run that verifies every token in full. */
-    private List<LoadGenerator.Result> measureWithoutTokenCache(ServiceProcess server) {
-        List<String> members = memberTokens(settings.organizations(), settings.connectEvery());
-        List<String> sites = siteTokens(settings.organizations(), settings.connectEvery());
+    /** Every measured endpoint, with tokens of a sample of the connected organizations and their sites. */
+    private List<Endpoint> endpoints(int organizations, int connectEvery) {
+        List<String> members = memberTokens(organizations, connectEvery);
+        List<SiteCall> sites = siteCalls(organizations, connectEvery);
         return List.of(
-                measure(server, "no-op, JWT checked", () -> get("/bench/jwt-noop", pick(members)), 204),
-                measure(server, "ticket defaults",
+                new Endpoint("no-op, no authentication", () -> get("/bench/noop", null), 204),
+                new Endpoint("no-op, JWT checked", () -> get("/bench/jwt-noop", pick(members)), 204),
+                new Endpoint("ticket defaults",
                         () -> get("/api/v1/jira/ticket-defaults", pick(members)), 200),
-                measure(server, "event, processed",
+                new Endpoint("connection view", () -> get("/api/v1/jira/connection", pick(members)), 200),
+                new Endpoint("event, processed",
                         () -> event(pick(sites), BenchmarkData.ENABLED_PROJECT), 200),
-                measure(server, "event, ignored",
+                new Endpoint("event, ignored",
                         () -> event(pick(sites), BenchmarkData.DISABLED_PROJECT), 200));
+    }
+
+    private List<LoadGenerator.Result> measureAll(ServiceProcess server) {
+        return measure(server, endpoints(settings.organizations(), settings.connectEvery()), name -> true);
+    }
+
+    /** The endpoints that check a token, again, for the run that verifies every token in full. */
+    private List<LoadGenerator.Result> measureWithoutTokenCache(ServiceProcess server) {
+        return measure(server, endpoints(settings.organizations(), settings.connectEvery()),
+                name -> !name.equals("no-op, no authentication") && !name.equals("connection view"));
     }
 
     private List<LoadGenerator.Result> measureTicketDefaults(ServiceProcess server, int organizations,
             int connectEvery) {
-        List<String> members = memberTokens(organizations, connectEvery);
-        return List.of(
-                measure(server, "no-op, JWT checked", () -> get("/bench/jwt-noop", pick(members)), 204),
-                measure(server, "ticket defaults",
-                        () -> get("/api/v1/jira/ticket-defaults", pick(members)), 200));
+        return measure(server, endpoints(organizations, connectEvery),
+                name -> name.equals("no-op, JWT checked") || name.equals("ticket defaults"));
+    }
+
+    private List<LoadGenerator.Result> measure(ServiceProcess server, List<Endpoint> endpoints,
+            Predicate<String> included) {
+        return endpoints.stream().filter(endpoint -> included.test(endpoint.name()))
+                .map(endpoint -> measure(server, endpoint.name(), endpoint.requests(),
+                        endpoint.expectedStatus()))
+                .toList();
     }
 
     private LoadGenerator.Result measure(ServiceProcess server, String name, Supplier<byte[]> requests,
@@ -185,17 +192,13 @@ public final class HotPathBenchmark {
         return response.body();
     }
 
-    private static byte[] get(String path, String bearer) {
-        return Http11Connection.get(path, bearer);
-    }
-
-    private byte[] event(String fit, String projectId) {
+    /** An event as the app forwards it: with the site's Forge token and the system token Forge adds. */
+    private byte[] event(SiteCall site, String projectId) {
         String body = "{\"webhookEvent\":\"jira:issue_created\",\"timestamp\":"
                 + eventTimestamps.incrementAndGet()
                 + ",\"issue\":{\"id\":\"1\",\"fields\":{\"project\":{\"id\":\"" + projectId + "\"}}}}";
-        return Http11Connection.postJson("/atlassian/v1/events", fit, body);
+        return Http11Connection.postJson("/atlassian/v1/events", site.forgeToken(), site.systemToken(), body);
     }
-
     /** Member tokens of connected organizations, spread over the whole id range. */
     private static List<String> memberTokens(int organizations, int connectEvery) {
         List<String> tokens = new ArrayList<>();
@@ -205,12 +208,17 @@ public final class HotPathBenchmark {
         return tokens;
     }
 
-    private static List<String> siteTokens(int organizations, int connectEvery) {
-        List<String> tokens = new ArrayList<>();
+    /** A connected site's credentials, as its app's calls carry them. */
+    private record SiteCall(String forgeToken, String systemToken) {
+    }
+
+    private static List<SiteCall> siteCalls(int organizations, int connectEvery) {
+        List<SiteCall> sites = new ArrayList<>();
         for (long n : connectedSample(organizations, connectEvery)) {
-            tokens.add(Tokens.forge(BenchmarkData.site(n)));
+            sites.add(new SiteCall(Tokens.forge(BenchmarkData.site(n)),
+                    Tokens.systemToken(Duration.ofHours(2))));
         }
-        return tokens;
+        return sites;
     }
 
     private static List<Long> connectedSample(int organizations, int connectEvery) {
@@ -223,8 +231,8 @@ public final class HotPathBenchmark {
         return sample;
     }
 
-    private static String pick(List<String> tokens) {
-        return tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()));
+    private static <T> T pick(List<T> choices) {
+        return choices.get(ThreadLocalRandom.current().nextInt(choices.size()));
     }
 
     static void log(String format, Object... args) {

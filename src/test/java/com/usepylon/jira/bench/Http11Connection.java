@@ -26,19 +26,23 @@ final class Http11Connection implements AutoCloseable {
 
     /** A GET, with a bearer token unless it is null, as the bytes that go over the wire. */
     static byte[] get(String path, String bearer) {
-        return request("GET", path, bearer, null);
+        return request("GET", path, bearer, null, null);
     }
 
-    /** A POST of a JSON body. */
-    static byte[] postJson(String path, String bearer, String body) {
-        return request("POST", path, bearer, body);
+    /** A POST of a JSON body from a Forge app, with the system token Forge sends along. */
+    static byte[] postJson(String path, String bearer, String systemToken, String body) {
+        return request("POST", path, bearer, systemToken, body);
     }
 
-    private static byte[] request(String method, String path, String bearer, String body) {
+    private static byte[] request(String method, String path, String bearer, String systemToken,
+            String body) {
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: localhost\r\n");
         if (bearer != null) {
             request.append("Authorization: Bearer ").append(bearer).append("\r\n");
+        }
+        if (systemToken != null) {
+            request.append("X-Forge-Oauth-System: ").append(systemToken).append("\r\n");
         }
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {

@@ -10,16 +10,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,23 +65,11 @@ class PylonKeyRotationIT {
 
     private static ServiceProcess start(String name, Map<String, KeyPair> published) throws Exception {
         Path keySet = work.resolve("pylon-jwks-" + name + ".json");
-        Files.writeString(keySet, keySet(published));
+        Files.writeString(keySet, TestKeys.keySet(published));
         Map<String, String> environment =
                 new HashMap<>(ServiceProcess.testEnvironment(database.getJdbcUrl("postgres", "postgres")));
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keySet.toUri().toString());
         return ServiceProcess.start(ServiceProcess.JAR, List.of(), environment, work.resolve(name + ".log"));
-    }
-
-    private static String keySet(Map<String, KeyPair> published) throws Exception {
-        List<JsonWebKey> keys = new ArrayList<>();
-        for (Map.Entry<String, KeyPair> entry : published.entrySet()) {
-            RsaJsonWebKey key = new RsaJsonWebKey((RSAPublicKey) entry.getValue().getPublic());
-            key.setKeyId(entry.getKey());
-            key.setAlgorithm("RS256");
-            key.setUse("sig");
-            keys.add(key);
-        }
-        return new JsonWebKeySet(keys).toJson();
     }
 
     private static String token(KeyPair signer, String kid) {

@@ -56,20 +56,25 @@ public final class TestKeys {
         }
     }
 
+    /** The public halves of the keys as a JSON Web Key Set, each under its {@code kid}, for RS256. */
+    public static String keySet(Map<String, KeyPair> keysByKid) {
+        List<JsonWebKey> keys = new ArrayList<>();
+        for (Map.Entry<String, KeyPair> entry : keysByKid.entrySet()) {
+            RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) entry.getValue().getPublic());
+            jwk.setKeyId(entry.getKey());
+            jwk.setUse("sig");
+            jwk.setAlgorithm("RS256");
+            keys.add(jwk);
+        }
+        return new JsonWebKeySet(keys).toJson();
+    }
+
     /** Replaces Atlassian's published key set, as a key rotation would. */
     public static synchronized void publishForgeKeys(Map<String, KeyPair> keysByKid) {
         PUBLISHED_FORGE_KEYS.clear();
         PUBLISHED_FORGE_KEYS.putAll(keysByKid);
         try {
-            List<JsonWebKey> keys = new ArrayList<>();
-            for (Map.Entry<String, KeyPair> entry : keysByKid.entrySet()) {
-                RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) entry.getValue().getPublic());
-                jwk.setKeyId(entry.getKey());
-                jwk.setUse("sig");
-                jwk.setAlgorithm("RS256");
-                keys.add(jwk);
-            }
-            Files.writeString(FORGE_JWKS, new JsonWebKeySet(keys).toJson());
+            Files.writeString(FORGE_JWKS, keySet(keysByKid));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

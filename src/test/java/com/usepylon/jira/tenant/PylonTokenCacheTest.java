@@ -9,6 +9,7 @@ import com.usepylon.jira.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +25,19 @@ class PylonTokenCacheTest extends ApiTest {
     @Test
     void aVerifiedToken_isRemembered_andAnswersAsItsOwnOrganizationEveryTime() {
         UUID organization = newOrganization();
+        UUID other = newOrganization();
         String token = Tokens.pylon("admin", organization);
-
-        as(token).get(AUDIT_LOG).then().statusCode(200).body("items.size()", equalTo(0));
+        String otherToken = Tokens.pylon("admin", other);
+        as(token).post("/api/v1/jira/configuration-tokens").then().statusCode(201);
+        as(otherToken).get(AUDIT_LOG).then().statusCode(200);
 
         assertThat(verifier.remembers(token)).isTrue();
-        as(token).get("/api/v1/jira/connection").then().statusCode(200);
+        assertThat(verifier.remembers(otherToken)).isTrue();
+        for (int i = 0; i < 2; i++) {
+            as(token).get(AUDIT_LOG).then().statusCode(200)
+                    .body("items.action", equalTo(List.of("CONFIGURATION_TOKEN_ISSUED")));
+            as(otherToken).get(AUDIT_LOG).then().statusCode(200).body("items.size()", equalTo(0));
+        }
         as(Tokens.pylon("member", organization)).get(AUDIT_LOG).then().statusCode(403);
     }
 

@@ -34,8 +34,7 @@ public final class Tokens {
         claims.setClaim("org_id", organizationId.toString());
         claims.setClaim("org_name", "Org " + organizationId.toString().substring(0, 8));
         claims.setStringListClaim("groups", List.of(role));
-        claims.setIssuedAtToNow();
-        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().plus(validFor).getEpochSecond()));
+        stampLifetime(claims, validFor);
         return claims;
     }
 
@@ -48,9 +47,8 @@ public final class Tokens {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("forge/invocation-token");
         claims.setAudience(TestKeys.FORGE_APP_ID);
-        claims.setIssuedAtToNow();
+        stampLifetime(claims, validFor);
         claims.setNotBeforeMinutesInThePast(1);
-        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().plus(validFor).getEpochSecond()));
         claims.setClaim("principal", "557058:admin-of-" + cloudId.substring(0, 8));
         claims.setClaim("app", Map.of(
                 "id", TestKeys.FORGE_APP_ID,
@@ -69,9 +67,19 @@ public final class Tokens {
         claims.setIssuer("https://auth.atlassian.com");
         claims.setSubject("system-user-" + UUID.randomUUID());
         claims.setGeneratedJwtId();
-        claims.setIssuedAtToNow();
-        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().plus(validFor).getEpochSecond()));
+        stampLifetime(claims, validFor);
         return sign(claims, TestKeys.STRANGER, null);
+    }
+
+    /**
+     * Sets {@code iat} to now and {@code exp} to now plus the lifetime, from one reading of the clock: two
+     * readings can straddle a second, and a token that lives a second longer than SmallRye JWT's
+     * {@code smallrye.jwt.time-to-live} (one hour) is refused.
+     */
+    private static void stampLifetime(JwtClaims claims, Duration validFor) {
+        long now = Instant.now().getEpochSecond();
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + validFor.toSeconds()));
     }
 
     public static String sign(JwtClaims claims, KeyPair keys, String kid) {

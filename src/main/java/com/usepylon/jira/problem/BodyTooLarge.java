@@ -1,5 +1,6 @@
 package com.usepylon.jira.problem;
 
+import com.usepylon.jira.platform.BufferedBodies;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -29,8 +30,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @ApplicationScoped
 public class BodyTooLarge {
 
-    /** Quarkus checks the body size in a route of order -2; this one must come first. */
-    private static final int ORDER = -3;
+    /**
+     * Quarkus checks the body size in a route of order -2; this one must come first, and before
+     * {@code platform/BufferedBodies} (-3) starts reading the body.
+     */
+    private static final int ORDER = -4;
     private static final Logger LOG = Logger.getLogger(BodyTooLarge.class);
 
     private final long limit;
@@ -44,7 +48,7 @@ public class BodyTooLarge {
     }
 
     private void rejectIfDeclaredTooLarge(RoutingContext context) {
-        long declared = declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        long declared = BufferedBodies.declaredLength(context);
         if (declared <= limit) {
             context.next();
             return;
@@ -77,16 +81,5 @@ public class BodyTooLarge {
         }
         LOG.debugf("413 %s: chunked body over %d bytes", uri.getPath(), limit);
         return Response.status(413).build();
-    }
-
-    private static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

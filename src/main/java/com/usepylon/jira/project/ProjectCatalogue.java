@@ -31,8 +31,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectCatalogue {
 
-    static final String COLUMNS = "project_id, project_key, name, project_type, enabled, is_default,"
-            + " blocked_at, blocked_reason, removed_at, event_count, last_event_at";
+    /** What {@link #project} reads, from {@link #PROJECTS}. */
+    static final String COLUMNS = "p.project_id, p.project_key, p.name, p.project_type, p.enabled,"
+            + " p.is_default, p.blocked_at, p.blocked_reason, p.removed_at,"
+            + " coalesce(e.event_count, 0) as event_count, e.last_event_at as last_event_at";
+
+    /** Projects with their event counts, which the event inbox keeps apart; filter on unqualified ids. */
+    static final String PROJECTS = "jira_project p left join project_event_count e"
+            + " using (organization_id, cloud_id, project_id)";
 
     private final Database database;
     private final AuditLog audit;
@@ -70,9 +76,8 @@ public class ProjectCatalogue {
 
     /** One page of the catalogue, ordered by project key. Deleted and archived projects are left out. */
     public Page<Project> list(CatalogueSite site, ProjectFilter filter, PageRequest page) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + """
-                 from jira_project
-                where organization_id = ? and cloud_id = ? and removed_at is null
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from " + PROJECTS + """
+                 where organization_id = ? and cloud_id = ? and removed_at is null
                   and (project_key, project_id) > (?, ?)""");
         List<Object> params = new ArrayList<>(List.of(site.organizationId(), site.cloudId()));
         params.addAll(page.cursor().parts(List.of("", ""), 2));
@@ -106,8 +111,8 @@ public class ProjectCatalogue {
 
     /** The chosen default project, whether or not it is still usable. */
     public Optional<DefaultProjectStatus> defaultProject(CatalogueSite site) {
-        return database.findOne("select " + COLUMNS
-                + " from jira_project where organization_id = ? and cloud_id = ? and is_default",
+        return database.findOne("select " + COLUMNS + " from " + PROJECTS
+                + " where organization_id = ? and cloud_id = ? and is_default",
                 row -> defaultStatus(project(row), Database.instant(row, "removed_at")),
                 site.organizationId(), site.cloudId());
     }

@@ -161,9 +161,9 @@ public class ProjectSettings {
     }
 
     private Project find(CatalogueSite site, String projectId) {
-        return database.findOne("select " + ProjectCatalogue.COLUMNS + """
-                 from jira_project
-                where organization_id = ? and cloud_id = ? and project_id = ? and removed_at is null""",
+        return database.findOne("select " + ProjectCatalogue.COLUMNS + " from " + ProjectCatalogue.PROJECTS
+                + """
+                 where organization_id = ? and cloud_id = ? and project_id = ? and removed_at is null""",
                 ProjectCatalogue::project, site.organizationId(), site.cloudId(), projectId)
                 .orElseThrow(() -> ProblemException.notFound("There is no project with id " + projectId
                         + " in this organization's Jira catalogue. Refresh the catalogue if it was created"

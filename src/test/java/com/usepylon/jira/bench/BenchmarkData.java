@@ -37,7 +37,8 @@ final class BenchmarkData {
             throws SQLException {
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("truncate organization, configuration_token, jira_connection, jira_project,"
-                    + " event_inbox, audit_entry, failed_token_guess, site_system_token cascade");
+                    + " event_inbox, project_event_count, audit_entry, failed_token_guess, site_system_token"
+                    + " cascade");
             sql.execute(("insert into organization (id, name, first_seen_at, updated_at)"
                     + " select %s, 'Org ' || g, now(), now() from generate_series(1, %d) g")
                     .formatted(organizationId("g"), organizations));

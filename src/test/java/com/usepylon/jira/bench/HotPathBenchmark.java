@@ -15,14 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Measures the hot paths (ticket defaults, the connection view, the event gate) against two
@@ -32,7 +35,8 @@ import java.util.function.Supplier;
  *
  * <p>Settings are system properties: {@code bench.organizations} (100000), {@code bench.connectEvery}
  * (3), {@code bench.projectsPerSite} (30), {@code bench.concurrency} (16), {@code bench.warmUpSeconds}
- * (20), {@code bench.rounds} (3), {@code bench.roundSeconds} (10), {@code bench.jvmOptions}.
+ * (20), {@code bench.rounds} (3), {@code bench.roundSeconds} (10), {@code bench.jvmOptions}, and
+ * {@code bench.only}: endpoint names separated by {@code ;}, to measure just those, for profiling.
  */
 public final class HotPathBenchmark {
 
@@ -63,6 +67,10 @@ public final class HotPathBenchmark {
     }
 
     private void run() throws Exception {
+        if (!settings.only().isEmpty()) {
+            profile();
+            return;
+        }
         PerformanceReport report = new PerformanceReport(settings);
         try (ServiceProcess server = startServer("large")) {
             report.startToReady(server.startToReady());
@@ -84,6 +92,19 @@ public final class HotPathBenchmark {
         }
         report.print(System.out);
         report.write(Path.of("docs", "performance.md"));
+    }
+
+    /**
+     * Only the endpoints named in {@code bench.only}, on the large data, for a profiler attached through
+     * {@code bench.jvmOptions}; prints the figures and leaves docs/performance.md alone.
+     */
+    private void profile() throws Exception {
+        try (ServiceProcess server = startServer("profiled")) {
+            BenchmarkData.seed(database.getPostgresDatabase(), settings.organizations(),
+                    settings.connectEvery(), settings.projectsPerSite());
+            measure(server, endpoints(settings.organizations(), settings.connectEvery()),
+                    settings.only()::contains);
+        }
     }
 
     private ServiceProcess startServer(String name) {
@@ -241,7 +262,7 @@ public final class HotPathBenchmark {
 
     /** How big and how long. */
     record Settings(int organizations, int connectEvery, int projectsPerSite, int concurrency,
-            int warmUpSeconds, int rounds, int roundSeconds, List<String> jvmOptions) {
+            int warmUpSeconds, int rounds, int roundSeconds, List<String> jvmOptions, Set<String> only) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -253,7 +274,9 @@ public final class HotPathBenchmark {
                     Integer.getInteger("bench.rounds", 3),
                     Integer.getInteger("bench.roundSeconds", 10),
                     List.of(System.getProperty("bench.jvmOptions", PerformanceReport.RECOMMENDED_JVM_OPTIONS)
-                            .trim().split("\\s+")));
+                            .trim().split("\\s+")),
+                    Arrays.stream(System.getProperty("bench.only", "").split("\\s*;\\s*"))
+                            .filter(name -> !name.isBlank()).collect(Collectors.toSet()));
         }
 
         long projects() {

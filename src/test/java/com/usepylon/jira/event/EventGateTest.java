@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +62,29 @@ class EventGateTest extends ApiTest {
         assertThat(inbox(site)).isEqualTo(1);
         asMember(organization).queryParam("q", "P0").get("/api/v1/jira/projects").then()
                 .body("items[0].eventCount", equalTo(1));
+    }
+
+    @Test
+    void theSameEventManyTimesAtOnce_isProcessedOnce_andEveryOtherCopyIsADuplicate() throws Exception {
+        UUID organization = newOrganization();
+        String site = newSite();
+        Catalogues.connect(organization, site, Catalogues.projects(2));
+        Catalogues.enable(organization, Catalogues.id(0));
+        Map<String, Object> repeated = Catalogues.issueEvent("jira:issue_updated", 1_700_000_000_002L,
+                Catalogues.id(0), "503");
+
+        List<String> repeats = sendAtOnce(site, Collections.nCopies(24, repeated));
+        List<String> others = sendAtOnce(site, List.of(
+                Catalogues.issueEvent("jira:issue_created", 1L, Catalogues.id(0), "504"),
+                Catalogues.issueEvent("jira:issue_created", 1L, Catalogues.id(1), "505"),
+                Catalogues.issueEvent("jira:issue_created", 1L, "424242", "506")));
+
+        assertThat(repeats).containsOnly("processed", "duplicate");
+        assertThat(repeats).filteredOn("processed"::equals).hasSize(1);
+        assertThat(others).containsExactly("processed", "ignored", "ignored");
+        assertThat(inbox(site)).isEqualTo(2);
+        asMember(organization).queryParam("q", "P0").get("/api/v1/jira/projects").then()
+                .body("items[0].eventCount", equalTo(2));
     }
 
     @Test
@@ -218,6 +242,25 @@ class EventGateTest extends ApiTest {
                     .body("items[0].eventCount", equalTo((int) processed));
             send(site, Catalogues.issueEvent("jira:issue_created", 99L, Catalogues.id(0), "7"))
                     .then().body("reason", equalTo("project_not_enabled"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sends the events all at once, so that they share batches, and gives each one's outcome in order. */
+    private static List<String> sendAtOnce(String site, List<Map<String, Object>> events) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(events.size());
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (Map<String, Object> event : events) {
+                outcomes.add(pool.submit(() -> send(site, event).then().statusCode(200).extract()
+                        .<String>path("outcome")));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            return results;
         } finally {
             pool.shutdownNow();
         }

@@ -2,6 +2,7 @@ package com.usepylon.jira.platform;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,10 @@ import org.jboss.logging.Logger;
  * the JWT-only no-op's throughput to 0.49x and 0.50x, and processed events from 0.23x and 0.29x to 0.31x and
  * 0.33x.
  *
- * <p>Memory stays bounded whatever callers send: only bodies that declare a {@code Content-Length} of at
- * most {@link #LARGEST} are read ahead, and all bodies being read ahead at once share a budget of
- * {@link #BUDGET} bytes. A body over either, or one sent in chunks, takes the streaming path, which is
- * slower but equally correct. Bodies over the service's size limit never get here ({@code BodyTooLarge}).
+ * <p>Only HTTP/1 requests are read ahead ({@link #isHttp1}). Memory stays bounded whatever callers send:
+ * only bodies that declare a {@code Content-Length} of at most {@link #LARGEST} are read ahead, and all
+ * bodies being read ahead at once share a budget of {@link #BUDGET} bytes. A body over either, one sent in
+ * chunks, or one over HTTP/2 takes the streaming path, which is slower but equally correct. Bodies over the service's size limit never get here ({@code BodyTooLarge}).
  */
 @ApplicationScoped
 public class BufferedBodies {
@@ -47,7 +48,7 @@ public class BufferedBodies {
 
     private void readAhead(RoutingContext context) {
         long declared = declaredLength(context);
-        if (declared <= 0 || declared > LARGEST || !reserve(declared)) {
+        if (!isHttp1(context) || declared <= 0 || declared > LARGEST || !reserve(declared)) {
             context.next();
             return;
         }
@@ -70,6 +71,15 @@ public class BufferedBodies {
         LOG.debugf("%s %s: the body did not arrive whole (%s)", context.request().method(),
                 context.request().path(), broken.toString());
         context.request().connection().close();
+    }
+
+    /**
+     * HTTP/2 requests stream: Quarkus REST pauses every request it takes over, and an HTTP/2 request whose
+     * body has been read refuses to pause ("Request has already been read"), where HTTP/1.1 shrugs.
+     */
+    private static boolean isHttp1(RoutingContext context) {
+        HttpVersion version = context.request().version();
+        return version == HttpVersion.HTTP_1_1 || version == HttpVersion.HTTP_1_0;
     }
 
     /** Takes the body's bytes from the shared budget, unless that would overdraw it. */

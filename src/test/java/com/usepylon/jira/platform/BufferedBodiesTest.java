@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.usepylon.jira.support.ApiTest;
 import com.usepylon.jira.support.Catalogues;
 import com.usepylon.jira.support.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -13,6 +14,11 @@ import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class BufferedBodiesTest extends ApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     BufferedBodies bodies;
@@ -61,6 +69,28 @@ class BufferedBodiesTest extends ApiTest {
             awaitReserved();
         }
 
+        awaitNothingReserved();
+    }
+
+    @Test
+    void aBodyOverHttp2_streams_andIsAnsweredLikeAnyOther() throws Exception {
+        String site = newSite();
+        Catalogues.connect(newOrganization(), site, Catalogues.projects(1));
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        URI events = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/atlassian/v1/events");
+        // The JDK client upgrades a plain-text connection to HTTP/2 only on a request without a body.
+        http2.send(HttpRequest.newBuilder(events).GET().build(), BodyHandlers.discarding());
+
+        HttpResponse<String> answer = http2.send(HttpRequest.newBuilder(events)
+                .header("Authorization", "Bearer " + Tokens.forge(site))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(JSON.writeValueAsString(
+                        Catalogues.issueEvent("jira:issue_created", 1L, Catalogues.id(0), "1"))))
+                .build(), BodyHandlers.ofString());
+
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("project_not_enabled");
         awaitNothingReserved();
     }
 

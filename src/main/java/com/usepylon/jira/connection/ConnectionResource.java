@@ -22,10 +22,11 @@ public class ConnectionResource {
         this.caller = caller;
     }
 
+    /** A {@link ConnectionView}, rendered when it was cached. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    public ConnectionView get() {
-        return connections.view(caller.get().organizationId());
+    public byte[] get() {
+        return connections.renderedView(caller.get().organizationId()).json();
     }
 
     /** Disconnects the organization's site; the Jira side sees the change at once. Idempotent. */

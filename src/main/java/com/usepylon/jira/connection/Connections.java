@@ -1,5 +1,6 @@
 package com.usepylon.jira.connection;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usepylon.jira.audit.Actor;
 import com.usepylon.jira.audit.AuditAction;
 import com.usepylon.jira.audit.AuditLog;
@@ -9,6 +10,7 @@ import com.usepylon.jira.ops.OpsMetrics;
 import com.usepylon.jira.platform.ChangeFeed;
 import com.usepylon.jira.platform.Database;
 import com.usepylon.jira.platform.InvalidatingCache;
+import com.usepylon.jira.platform.RenderedJson;
 import com.usepylon.jira.problem.ProblemException;
 import com.usepylon.jira.problem.ProblemType;
 import com.usepylon.jira.project.CatalogueSite;
@@ -58,11 +60,14 @@ public class Connections {
     private final SystemTokens systemTokens;
     private final OpsMetrics metrics;
     private final Clock clock;
-    private final InvalidatingCache<UUID, ConnectionView> views = new InvalidatingCache<>(MAX_CACHED_VIEWS);
+    private final ObjectMapper json;
+    private final InvalidatingCache<UUID, RenderedJson<ConnectionView>> views =
+            new InvalidatingCache<>(MAX_CACHED_VIEWS);
 
     public Connections(Database database, ConfigurationTokens tokens, Organizations organizations,
             ProjectCatalogue catalogue, AuditLog audit, Event<SiteLinked> linked,
-            Event<OrganizationChanged> changed, SystemTokens systemTokens, OpsMetrics metrics, Clock clock) {
+            Event<OrganizationChanged> changed, SystemTokens systemTokens, OpsMetrics metrics, Clock clock,
+            ObjectMapper json) {
         this.database = database;
         this.tokens = tokens;
         this.organizations = organizations;
@@ -73,21 +78,31 @@ public class Connections {
         this.systemTokens = systemTokens;
         this.metrics = metrics;
         this.clock = clock;
+        this.json = json;
     }
 
     /** The organization's connection as the Pylon settings modal shows it. */
     public ConnectionView view(UUID organizationId) {
-        ConnectionView view = views.get(organizationId, this::load);
-        ConnectionView.PendingToken pending = view.configurationToken();
+        return renderedView(organizationId).value();
+    }
+
+    /** The same, with its JSON as the endpoint sends it. */
+    RenderedJson<ConnectionView> renderedView(UUID organizationId) {
+        RenderedJson<ConnectionView> view = views.get(organizationId, this::render);
+        ConnectionView.PendingToken pending = view.value().configurationToken();
         if (pending != null && !pending.expiresAt().isAfter(clock.instant())) {
             views.invalidate(organizationId); // the pending token expired since the view was cached
-            view = views.get(organizationId, this::load);
+            view = views.get(organizationId, this::render);
         }
         return view;
     }
 
     void onStale(@Observes ChangeFeed.CachedViewsStale stale) {
         stale.applyTo(views);
+    }
+
+    private RenderedJson<ConnectionView> render(UUID organizationId) {
+        return RenderedJson.of(load(organizationId), json);
     }
 
     private ConnectionView load(UUID organizationId) {

@@ -21,9 +21,10 @@ public class TicketDefaultsResource {
         this.caller = caller;
     }
 
+    /** A {@link TicketDefaults}, rendered when it was cached. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    public TicketDefaults get() {
-        return defaults.forOrganization(caller.get().organizationId());
+    public byte[] get() {
+        return defaults.rendered(caller.get().organizationId()).json();
     }
 }

@@ -1,7 +1,9 @@
 package com.usepylon.jira.ticket;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.usepylon.jira.platform.ChangeFeed;
 import com.usepylon.jira.platform.InvalidatingCache;
+import com.usepylon.jira.platform.RenderedJson;
 import com.usepylon.jira.project.CatalogueSite;
 import com.usepylon.jira.project.DefaultProjectStatus;
 import com.usepylon.jira.project.ProjectCatalogue;
@@ -28,16 +30,23 @@ public class TicketDefaultsService {
     private static final int MAX_CACHED_ORGANIZATIONS = 100_000;
 
     private final ProjectCatalogue catalogue;
-    private final InvalidatingCache<UUID, TicketDefaults> cache =
+    private final ObjectMapper json;
+    private final InvalidatingCache<UUID, RenderedJson<TicketDefaults>> cache =
             new InvalidatingCache<>(MAX_CACHED_ORGANIZATIONS);
 
-    public TicketDefaultsService(ProjectCatalogue catalogue) {
+    public TicketDefaultsService(ProjectCatalogue catalogue, ObjectMapper json) {
         this.catalogue = catalogue;
+        this.json = json;
     }
 
     /** The defaults for the organization's ticket form. */
     public TicketDefaults forOrganization(UUID organizationId) {
-        return cache.get(organizationId, this::load);
+        return rendered(organizationId).value();
+    }
+
+    /** The same, with its JSON as the endpoint sends it. */
+    RenderedJson<TicketDefaults> rendered(UUID organizationId) {
+        return cache.get(organizationId, organization -> RenderedJson.of(load(organization), json));
     }
 
     void onStale(@Observes ChangeFeed.CachedViewsStale stale) {

@@ -220,6 +220,7 @@ public final class HotPathBenchmark {
                 + ",\"issue\":{\"id\":\"1\",\"fields\":{\"project\":{\"id\":\"" + projectId + "\"}}}}";
         return Http11Connection.postJson("/atlassian/v1/events", site.forgeToken(), site.systemToken(), body);
     }
+
     /** Member tokens of connected organizations, spread over the whole id range. */
     private static List<String> memberTokens(int organizations, int connectEvery) {
         List<String> tokens = new ArrayList<>();

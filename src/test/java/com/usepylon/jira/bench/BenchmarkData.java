@@ -63,7 +63,7 @@ final class BenchmarkData {
                     + " from jira_connection c cross join generate_series(0, %d) p")
                     .formatted(projectsPerSite - 1));
             sql.execute("vacuum analyze");
-            // Writes the seeded pages out now; otherwise the checkpointer does it during the first measurements.
+            // Writes the seeded pages out now, not in the background during the first measurements.
             sql.execute("checkpoint");
         }
     }

@@ -1,5 +1,6 @@
 package com.usepylon.jira.event;
 
+import com.usepylon.jira.ops.OpsMetrics;
 import com.usepylon.jira.platform.Batcher;
 import com.usepylon.jira.platform.Database;
 import com.usepylon.jira.problem.DatabaseUnavailableException;
@@ -90,11 +91,13 @@ public class EventInbox {
     }
 
     private final Database database;
+    private final OpsMetrics metrics;
     private final Clock clock;
     private final Batcher<Candidate, EventOutcome> batcher;
 
-    public EventInbox(Database database, Clock clock) {
+    public EventInbox(Database database, OpsMetrics metrics, Clock clock) {
         this.database = database;
+        this.metrics = metrics;
         this.clock = clock;
         this.batcher = new Batcher<>("event-inbox", MAX_BATCH, this::gateAndQueue,
                 failure -> !(failure instanceof DatabaseUnavailableException));
@@ -115,6 +118,7 @@ public class EventInbox {
      * first delivery waits) goes to the database once; the later copies are duplicates of it.
      */
     private List<EventOutcome> gateAndQueue(List<Candidate> batch) {
+        metrics.eventBatch(batch.size());
         Map<Identity, Integer> firstCopy = new HashMap<>();
         List<Candidate> distinct = new ArrayList<>();
         for (Candidate candidate : batch) {

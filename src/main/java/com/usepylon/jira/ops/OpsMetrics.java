@@ -3,6 +3,7 @@ package com.usepylon.jira.ops;
 import com.usepylon.jira.connection.DisconnectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class OpsMetrics {
     static final String CLEARED = "pylon.jira.connections.cleared";
     static final String EVENTS = "pylon.jira.events";
     static final String CATALOGUE_SYNC = "pylon.jira.catalogue.sync";
+    static final String EVENT_BATCH = "pylon.jira.event.batch.size";
     private static final Duration[] SYNC_BUCKETS = {Duration.ofMillis(500), Duration.ofSeconds(1),
         Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
         Duration.ofSeconds(60), Duration.ofSeconds(120)};
@@ -91,6 +93,12 @@ public class OpsMetrics {
         Counter.builder(EVENTS).description("Jira events received, by the gate's outcome and reason")
                 .tag("outcome", outcome).tag("reason", reason == null ? "none" : reason)
                 .register(registry).increment();
+    }
+
+    /** How many events shared one statement: near 1 when idle, larger as events arrive faster. */
+    public void eventBatch(int events) {
+        DistributionSummary.builder(EVENT_BATCH).description("Events gated and queued by one statement")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128).register(registry).record(events);
     }
 
     /** Runs a catalogue sync and times it, tagged {@code ok} or {@code failed}. */

@@ -47,6 +47,9 @@ class MetricsTest extends ApiTest {
         assertThat(increase(before, after, EVENTS, "outcome", "processed", "reason", "none")).isEqualTo(1);
         assertThat(increase(before, after, EVENTS, "outcome", "ignored", "reason", "not_connected"))
                 .isEqualTo(1);
+        assertThat(increase(before, after, "pylon_jira_event_batch_size_count"))
+                .as("two events sent one after the other: two statements").isEqualTo(2);
+        assertThat(increase(before, after, "pylon_jira_event_batch_size_sum")).isEqualTo(2);
         assertThat(increase(before, after, "pylon_jira_api_calls_seconds_count",
                 "operation", "project_search", "status", "2xx")).isGreaterThanOrEqualTo(1);
         assertThat(increase(before, after, "pylon_jira_catalogue_sync_seconds_count", "result", "ok"))

@@ -1,14 +1,13 @@
 package com.usepylon.jira.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.usepylon.jira.platform.RenderedJson;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -40,7 +39,8 @@ public class EventOutcomeWriter implements ServerMessageBodyWriter<EventOutcome>
     }
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType) {
         return type == EventOutcome.class;
     }
 
@@ -51,20 +51,13 @@ public class EventOutcomeWriter implements ServerMessageBodyWriter<EventOutcome>
 
     @Override
     public void writeTo(EventOutcome outcome, Class<?> type, Type genericType, Annotation[] annotations,
-            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream body) throws IOException {
+            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream body)
+            throws IOException {
         body.write(render(outcome));
     }
 
     /** The outcomes are a closed set (see {@link EventOutcome}), so this map stays small. */
     private byte[] render(EventOutcome outcome) {
-        return rendered.computeIfAbsent(outcome, this::renderWithJackson);
-    }
-
-    private byte[] renderWithJackson(EventOutcome outcome) {
-        try {
-            return json.writeValueAsBytes(outcome);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return rendered.computeIfAbsent(outcome, distinct -> RenderedJson.of(distinct, json).json());
     }
 }

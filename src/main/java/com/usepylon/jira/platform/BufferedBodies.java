@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * <p>Only HTTP/1 requests are read ahead ({@link #isHttp1}). Memory stays bounded whatever callers send:
  * only bodies that declare a {@code Content-Length} of at most {@link #LARGEST} are read ahead, and all
  * bodies being read ahead at once share a budget of {@link #BUDGET} bytes. A body over either, one sent in
- * chunks, or one over HTTP/2 takes the streaming path, which is slower but equally correct. Bodies over the service's size limit never get here ({@code BodyTooLarge}).
+ * chunks, or one over HTTP/2 takes the streaming path, which is slower but equally correct. Bodies over
+ * the service's size limit never get here ({@code BodyTooLarge}).
  */
 @ApplicationScoped
 public class BufferedBodies {
